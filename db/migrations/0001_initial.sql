@@ -1,5 +1,7 @@
 -- Schema version 1: the whole domain model of the brief, section 2.
--- Dates are ISO-8601 text (YYYY-MM-DD); timestamps are ISO-8601 UTC text.
+-- Dates are ISO-8601 text (YYYY-MM-DD); timestamps are ISO-8601 UTC text. A date column's
+-- check is "date(x, '+0 days') IS x": IS, because date() of a non-date is NULL and a NULL
+-- check passes; the modifier, because only then does date() roll 2027-02-30 over to March.
 -- Enumerations are stable keys checked here; labels live in the application.
 
 PRAGMA application_id = 1128878128; -- 'CIP0'
@@ -13,7 +15,7 @@ CREATE TABLE plan_settings (
     signatory_title       TEXT    NOT NULL DEFAULT '',
     contact_email         TEXT    NOT NULL DEFAULT '',
     planning_year         INTEGER NOT NULL CHECK (planning_year BETWEEN 2000 AND 2200),
-    notice_issue_date     TEXT    NOT NULL CHECK (date(notice_issue_date) = notice_issue_date),
+    notice_issue_date     TEXT    NOT NULL CHECK (date(notice_issue_date, '+0 days') IS notice_issue_date),
     notice_period_months  INTEGER NOT NULL DEFAULT 6 CHECK (notice_period_months BETWEEN 1 AND 60),
     illustrative          INTEGER NOT NULL DEFAULT 0 CHECK (illustrative IN (0, 1))
 );
@@ -59,8 +61,8 @@ CREATE TABLE intention (
     body               TEXT    NOT NULL DEFAULT '',
     -- the timeframe: raw text kept verbatim, and what the parser understood of it
     timeframe_raw      TEXT    NOT NULL DEFAULT '',
-    tf_start           TEXT    CHECK (tf_start IS NULL OR date(tf_start) = tf_start),
-    tf_end             TEXT    CHECK (tf_end IS NULL OR date(tf_end) = tf_end),
+    tf_start           TEXT    CHECK (tf_start IS NULL OR date(tf_start, '+0 days') IS tf_start),
+    tf_end             TEXT    CHECK (tf_end IS NULL OR date(tf_end, '+0 days') IS tf_end),
     tf_open_ended      INTEGER NOT NULL DEFAULT 0 CHECK (tf_open_ended IN (0, 1)),
     tf_review          TEXT    CHECK (tf_review IS NULL OR tf_review IN ('annual')),
     tf_flags           INTEGER NOT NULL DEFAULT 0 CHECK (tf_flags BETWEEN 0 AND 7),
@@ -91,7 +93,7 @@ CREATE TABLE milestone (
     id            INTEGER PRIMARY KEY,
     intention_id  INTEGER NOT NULL REFERENCES intention(id) ON DELETE CASCADE,
     title         TEXT    NOT NULL CHECK (length(trim(title)) > 0),
-    due_date      TEXT    CHECK (due_date IS NULL OR date(due_date) = due_date),
+    due_date      TEXT    CHECK (due_date IS NULL OR date(due_date, '+0 days') IS due_date),
     done          INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),
     sort_order    INTEGER NOT NULL DEFAULT 0
 );
@@ -152,8 +154,8 @@ CREATE TABLE contract (
     reference             TEXT    NOT NULL DEFAULT '',
     title                 TEXT    NOT NULL CHECK (length(trim(title)) > 0),
     form                  TEXT    NOT NULL DEFAULT 'NHS Standard Contract',
-    start_date            TEXT    CHECK (start_date IS NULL OR date(start_date) = start_date),
-    end_date              TEXT    CHECK (end_date IS NULL OR date(end_date) = end_date),
+    start_date            TEXT    CHECK (start_date IS NULL OR date(start_date, '+0 days') IS start_date),
+    end_date              TEXT    CHECK (end_date IS NULL OR date(end_date, '+0 days') IS end_date),
     annual_value_gbp      REAL    CHECK (annual_value_gbp IS NULL OR annual_value_gbp >= 0),
     notice_period_months  INTEGER CHECK (notice_period_months IS NULL OR notice_period_months BETWEEN 1 AND 60),
     CHECK (start_date IS NULL OR end_date IS NULL OR start_date <= end_date)
@@ -170,8 +172,8 @@ CREATE TABLE contract_notice (
     summary                TEXT    NOT NULL DEFAULT '',
     rationale              TEXT    NOT NULL DEFAULT '',
     financial_effect_gbp   REAL,
-    issue_date             TEXT    CHECK (issue_date IS NULL OR date(issue_date) = issue_date),
-    effective_date         TEXT    CHECK (effective_date IS NULL OR date(effective_date) = effective_date),
+    issue_date             TEXT    CHECK (issue_date IS NULL OR date(issue_date, '+0 days') IS issue_date),
+    effective_date         TEXT    CHECK (effective_date IS NULL OR date(effective_date, '+0 days') IS effective_date),
     status                 TEXT    NOT NULL DEFAULT 'draft'
                                    CHECK (status IN ('draft', 'approved', 'issued', 'acknowledged', 'withdrawn')),
     letter_reference       TEXT    NOT NULL DEFAULT '',
@@ -181,6 +183,8 @@ CREATE TABLE contract_notice (
 );
 CREATE INDEX contract_notice_by_provider ON contract_notice(provider_id);
 CREATE INDEX contract_notice_by_contract ON contract_notice(contract_id);
+-- Every foreign key column is indexed, or deleting a provider scans every notice.
+CREATE INDEX contract_notice_by_receiving_provider ON contract_notice(receiving_provider_id);
 CREATE INDEX contract_notice_by_status ON contract_notice(status);
 
 CREATE TABLE notice_intention (
