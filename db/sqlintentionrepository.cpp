@@ -1,0 +1,444 @@
+// Commissioning intentions with their link tables and milestones.
+#include "sqlrepositories.h"
+
+#include "transaction.h"
+
+#include <QHash>
+#include <QSqlQuery>
+
+using namespace SqlUtil;
+
+namespace {
+
+constexpr auto selectIntentions = R"(
+SELECT i.id, i.portfolio_id, i.programme_area_id, i.title, i.body, i.timeframe_raw, i.tf_start,
+       i.tf_end, i.tf_open_ended, i.tf_review, i.tf_flags, i.tf_needs_review, i.tf_reason,
+       i.shift_community, i.shift_prevention, i.shift_digital, i.status, i.lead, i.investment_gbp,
+       i.staff_wte, i.notes, i.source_page, i.sort_order, i.updated_at
+FROM intention i JOIN portfolio p ON p.id = i.portfolio_id %1
+ORDER BY p.sort_order, p.name, i.sort_order, i.id)";
+constexpr auto intentionsAll = "";
+constexpr auto intentionsByPortfolio = "WHERE i.portfolio_id = ?";
+constexpr auto intentionById = "WHERE i.id = ?";
+
+// Link rows for the same scopes: one query per link table for the whole list.
+constexpr auto selectPlaceLinks
+    = "SELECT intention_id, place_id FROM intention_place %1 ORDER BY intention_id, place_id";
+constexpr auto selectProviderLinks = "SELECT intention_id, provider_id FROM intention_provider %1 "
+                                     "ORDER BY intention_id, provider_id";
+constexpr auto selectDomainLinks = R"(
+SELECT intention_id, outcome_domain_id FROM intention_outcome_domain %1
+ORDER BY intention_id, outcome_domain_id)";
+constexpr auto selectMilestones = R"(
+SELECT intention_id, title, due_date, done FROM milestone %1 ORDER BY intention_id, sort_order, id)";
+constexpr auto linksAll = "";
+constexpr auto linksByPortfolio
+    = "WHERE intention_id IN (SELECT id FROM intention WHERE portfolio_id = ?)";
+constexpr auto linksById = "WHERE intention_id = ?";
+
+constexpr auto insertIntention = R"(
+INSERT INTO intention (portfolio_id, programme_area_id, title, body, timeframe_raw, tf_start, tf_end,
+                       tf_open_ended, tf_review, tf_flags, tf_needs_review, tf_reason,
+                       shift_community, shift_prevention, shift_digital, status, lead,
+                       investment_gbp, staff_wte, notes, source_page, sort_order, created_at,
+                       updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))";
+constexpr auto updateIntention = R"(
+UPDATE intention SET portfolio_id = ?, programme_area_id = ?, title = ?, body = ?, timeframe_raw = ?,
+       tf_start = ?, tf_end = ?, tf_open_ended = ?, tf_review = ?, tf_flags = ?, tf_needs_review = ?,
+       tf_reason = ?, shift_community = ?, shift_prevention = ?, shift_digital = ?, status = ?,
+       lead = ?, investment_gbp = ?, staff_wte = ?, notes = ?, source_page = ?, sort_order = ?,
+       updated_at = ?
+WHERE id = ?)";
+constexpr auto deleteIntention = "DELETE FROM intention WHERE id = ?";
+
+constexpr auto deletePlaceLinks = "DELETE FROM intention_place WHERE intention_id = ?";
+constexpr auto deleteProviderLinks = "DELETE FROM intention_provider WHERE intention_id = ?";
+constexpr auto deleteDomainLinks = "DELETE FROM intention_outcome_domain WHERE intention_id = ?";
+constexpr auto deleteMilestones = "DELETE FROM milestone WHERE intention_id = ?";
+constexpr auto insertPlaceLink
+    = "INSERT INTO intention_place (intention_id, place_id) VALUES (?, ?)";
+constexpr auto insertProviderLink
+    = "INSERT INTO intention_provider (intention_id, provider_id) VALUES (?, ?)";
+constexpr auto insertDomainLink
+    = "INSERT INTO intention_outcome_domain (intention_id, outcome_domain_id) VALUES (?, ?)";
+constexpr auto insertMilestone = R"(
+INSERT INTO milestone (intention_id, title, due_date, done, sort_order) VALUES (?, ?, ?, ?, ?))";
+
+constexpr auto portfolioExists = "SELECT 1 FROM portfolio WHERE id = ?";
+constexpr auto areaPortfolio = "SELECT portfolio_id FROM programme_area WHERE id = ?";
+constexpr auto placeExists = "SELECT 1 FROM place WHERE id = ?";
+constexpr auto providerExists = "SELECT 1 FROM provider WHERE id = ?";
+constexpr auto domainExists = "SELECT 1 FROM outcome_domain WHERE id = ?";
+
+const QString theIntention = QStringLiteral("the intention");
+const QString entity = QStringLiteral("intention");
+
+QString reviewKey(Timeframe::Review review)
+{
+    return review == Timeframe::Review::Annual ? QStringLiteral("annual") : QString();
+}
+
+QString milestonesText(const QList<Milestone> &milestones)
+{
+    QStringList parts;
+    for (const Milestone &m : milestones)
+        parts.append(QStringLiteral("%1 | %2 | %3")
+                         .arg(m.title, dateText(m.due), m.done ? u"done" : u"open"));
+    return parts.join(QStringLiteral("; "));
+}
+
+// Field names are the columns (and link lists) they are stored in.
+Fields intentionFields(const Intention &i)
+{
+    const Timeframe &tf = i.timeframe;
+    return {
+        {QStringLiteral("portfolio_id"), idText(i.portfolioId)},
+        {QStringLiteral("programme_area_id"), idText(i.programmeAreaId)},
+        {QStringLiteral("title"), i.title},
+        {QStringLiteral("body"), i.text},
+        {QStringLiteral("timeframe_raw"), tf.raw},
+        {QStringLiteral("tf_start"), dateText(tf.start)},
+        {QStringLiteral("tf_end"), dateText(tf.end)},
+        {QStringLiteral("tf_open_ended"), flagText(tf.openEnded)},
+        {QStringLiteral("tf_review"), reviewKey(tf.review)},
+        {QStringLiteral("tf_flags"), QString::number(int(tf.flags))},
+        {QStringLiteral("tf_needs_review"), flagText(tf.needsReview)},
+        {QStringLiteral("tf_reason"), tf.reason},
+        {QStringLiteral("shift_community"), flagText(i.shiftCommunity)},
+        {QStringLiteral("shift_prevention"), flagText(i.shiftPrevention)},
+        {QStringLiteral("shift_digital"), flagText(i.shiftDigital)},
+        {QStringLiteral("status"), Enums::key(i.status)},
+        {QStringLiteral("lead"), i.lead},
+        {QStringLiteral("places"), idsText(normalisedIds(i.placeIds))},
+        {QStringLiteral("providers"), idsText(normalisedIds(i.providerIds))},
+        {QStringLiteral("outcome_domains"), idsText(normalisedIds(i.outcomeDomainIds))},
+        {QStringLiteral("milestones"), milestonesText(i.milestones)},
+        {QStringLiteral("investment_gbp"), optionalText(i.investment)},
+        {QStringLiteral("staff_wte"), optionalText(i.staffWte)},
+        {QStringLiteral("notes"), i.notes},
+        {QStringLiteral("source_page"),
+         i.sourcePage > 0 ? QString::number(i.sourcePage) : QString()},
+        {QStringLiteral("sort_order"), QString::number(i.sortOrder)},
+    };
+}
+
+// The columns shared by INSERT and UPDATE, in statement order (portfolio_id … sort_order).
+QVariantList intentionValues(const Intention &i)
+{
+    const Timeframe &tf = i.timeframe;
+    const QString review = reviewKey(tf.review);
+    return {i.portfolioId,
+            optionalId(i.programmeAreaId),
+            text(i.title),
+            text(i.text),
+            text(tf.raw),
+            date(tf.start),
+            date(tf.end),
+            tf.openEnded ? 1 : 0,
+            review.isEmpty() ? QVariant() : QVariant(review),
+            int(tf.flags),
+            tf.needsReview ? 1 : 0,
+            text(tf.reason),
+            i.shiftCommunity ? 1 : 0,
+            i.shiftPrevention ? 1 : 0,
+            i.shiftDigital ? 1 : 0,
+            Enums::key(i.status),
+            text(i.lead),
+            optional(i.investment),
+            optional(i.staffWte),
+            text(i.notes),
+            i.sourcePage > 0 ? QVariant(i.sourcePage) : QVariant(),
+            i.sortOrder};
+}
+
+Intention intentionFrom(const QSqlQuery &q)
+{
+    Intention i;
+    i.id = q.value(0).toLongLong();
+    i.portfolioId = q.value(1).toLongLong();
+    i.programmeAreaId = toId(q.value(2));
+    i.title = q.value(3).toString();
+    i.text = q.value(4).toString();
+    i.timeframe.raw = q.value(5).toString();
+    i.timeframe.start = toDate(q.value(6));
+    i.timeframe.end = toDate(q.value(7));
+    i.timeframe.openEnded = q.value(8).toInt() != 0;
+    i.timeframe.review
+        = q.value(9).toString() == u"annual" ? Timeframe::Review::Annual : Timeframe::Review::None;
+    i.timeframe.flags = Timeframe::Flags(QFlag(q.value(10).toInt()));
+    i.timeframe.needsReview = q.value(11).toInt() != 0;
+    i.timeframe.reason = q.value(12).toString();
+    i.shiftCommunity = q.value(13).toInt() != 0;
+    i.shiftPrevention = q.value(14).toInt() != 0;
+    i.shiftDigital = q.value(15).toInt() != 0;
+    i.status
+        = Enums::intentionStatusFromKey(q.value(16).toString()).value_or(IntentionStatus::Proposed);
+    i.lead = q.value(17).toString();
+    i.investment = toOptionalDouble(q.value(18));
+    i.staffWte = toOptionalDouble(q.value(19));
+    i.notes = q.value(20).toString();
+    i.sourcePage = q.value(21).isNull() ? 0 : q.value(21).toInt();
+    i.sortOrder = q.value(22).toInt();
+    i.updatedAt = toDateTime(q.value(23));
+    return i;
+}
+
+} // namespace
+
+SqlIntentionRepository::SqlIntentionRepository(QSqlDatabase db, QString user)
+    : SqlRepositoryBase(std::move(db), std::move(user))
+{
+}
+
+Result<QList<Intention>> SqlIntentionRepository::load(Scope scope, Id id)
+{
+    const char *filter = scope == Scope::All ? intentionsAll
+        : scope == Scope::Portfolio          ? intentionsByPortfolio
+                                             : intentionById;
+    const char *linkFilter = scope == Scope::All ? linksAll
+        : scope == Scope::Portfolio              ? linksByPortfolio
+                                                 : linksById;
+    const QVariantList values = scope == Scope::All ? QVariantList {} : QVariantList {id};
+
+    QList<Intention> intentions;
+    QHash<Id, qsizetype> rowOf;
+    auto selected
+        = select(m_db, withFilter(selectIntentions, filter), values, [&](const QSqlQuery &q) {
+              Intention intention = intentionFrom(q);
+              rowOf.insert(intention.id, intentions.size());
+              intentions.append(std::move(intention));
+          });
+    // Each link table in one pass, appended to the intentions already read.
+    auto loadLinks = [&](const char *statement, QList<Id> Intention::*list) {
+        return select(m_db, withFilter(statement, linkFilter), values, [&](const QSqlQuery &q) {
+            const auto row = rowOf.constFind(q.value(0).toLongLong());
+            if (row != rowOf.cend())
+                (intentions[*row].*list).append(q.value(1).toLongLong());
+        });
+    };
+    if (selected && !intentions.isEmpty())
+        selected = loadLinks(selectPlaceLinks, &Intention::placeIds);
+    if (selected && !intentions.isEmpty())
+        selected = loadLinks(selectProviderLinks, &Intention::providerIds);
+    if (selected && !intentions.isEmpty())
+        selected = loadLinks(selectDomainLinks, &Intention::outcomeDomainIds);
+    if (selected && !intentions.isEmpty()) {
+        selected = select(
+            m_db, withFilter(selectMilestones, linkFilter), values, [&](const QSqlQuery &q) {
+                const auto row = rowOf.constFind(q.value(0).toLongLong());
+                if (row != rowOf.cend())
+                    intentions[*row].milestones.append(
+                        {q.value(1).toString(), toDate(q.value(2)), q.value(3).toInt() != 0});
+            });
+    }
+    if (!selected)
+        return cannot(Action::Read, QStringLiteral("the intentions"), {}, selected.error());
+    return intentions;
+}
+
+Result<QList<Intention>> SqlIntentionRepository::list()
+{
+    return load(Scope::All, 0);
+}
+
+Result<QList<Intention>> SqlIntentionRepository::listForPortfolio(Id portfolioId)
+{
+    return load(Scope::Portfolio, portfolioId);
+}
+
+Result<Intention> SqlIntentionRepository::get(Id id)
+{
+    auto found = load(Scope::One, id);
+    if (!found)
+        return Error {found.error()};
+    if (found.value().isEmpty())
+        return Error {
+            QStringLiteral("Intention %1 does not exist; someone else may have deleted it.")
+                .arg(id)};
+    return found.value().constFirst();
+}
+
+// Checks that need no database go first; the references are checked inside the transaction so
+// they cannot change between the check and the write.
+Result<void> SqlIntentionRepository::validate(const Intention &value)
+{
+    auto fail = [](const QString &problem) { return Result<void>(Error {problem}); };
+    const Timeframe &tf = value.timeframe;
+    if (tf.start.isValid() && tf.end.isValid() && tf.end < tf.start)
+        return fail(QStringLiteral("the timeframe ends before it starts"));
+    if (value.investment && *value.investment < 0)
+        return fail(QStringLiteral("the investment cannot be negative"));
+    if (value.staffWte && *value.staffWte < 0)
+        return fail(QStringLiteral("the staff resource (WTE) cannot be negative"));
+    if (value.sourcePage < 0)
+        return fail(QStringLiteral("the source page cannot be negative"));
+    for (qsizetype i = 0; i < value.milestones.size(); ++i) {
+        if (value.milestones.at(i).title.trimmed().isEmpty())
+            return fail(QStringLiteral("milestone %1 has no title").arg(i + 1));
+    }
+
+    auto portfolio = exists(m_db, portfolioExists, value.portfolioId);
+    if (!portfolio)
+        return fail(portfolio.error());
+    if (!portfolio.value())
+        return fail(QStringLiteral("the portfolio does not exist"));
+    if (value.programmeAreaId != 0) {
+        auto area = selectValue(m_db, sql(areaPortfolio), {value.programmeAreaId});
+        if (!area)
+            return fail(area.error());
+        if (!area.value().isValid())
+            return fail(QStringLiteral("the programme area does not exist"));
+        if (area.value().toLongLong() != value.portfolioId)
+            return fail(QStringLiteral("the programme area belongs to another portfolio"));
+    }
+    struct Links
+    {
+        const QList<Id> &ids;
+        const char *existsSql;
+        const char *noun;
+    };
+    for (const Links &links : {Links {value.placeIds, placeExists, "place"},
+                               Links {value.providerIds, providerExists, "provider"},
+                               Links {value.outcomeDomainIds, domainExists, "outcome domain"}}) {
+        for (Id id : normalisedIds(links.ids)) {
+            auto found = exists(m_db, links.existsSql, id);
+            if (!found)
+                return fail(found.error());
+            if (!found.value())
+                return fail(QStringLiteral("the %1 with id %2 does not exist")
+                                .arg(QLatin1String(links.noun))
+                                .arg(id));
+        }
+    }
+    return {};
+}
+
+Result<void> SqlIntentionRepository::writeLinks(const Intention &value, Id id, bool replace)
+{
+    if (replace) {
+        for (const char *statement :
+             {deletePlaceLinks, deleteProviderLinks, deleteDomainLinks, deleteMilestones}) {
+            if (auto deleted = write(m_db, sql(statement), {id}); !deleted)
+                return Error {deleted.error()};
+        }
+    }
+    auto pairs = [id](const QList<Id> &ids) {
+        QList<QVariantList> rows;
+        for (Id linked : normalisedIds(ids))
+            rows.append({id, linked});
+        return rows;
+    };
+    Result<void> written = writeRows(m_db, sql(insertPlaceLink), pairs(value.placeIds));
+    if (written)
+        written = writeRows(m_db, sql(insertProviderLink), pairs(value.providerIds));
+    if (written)
+        written = writeRows(m_db, sql(insertDomainLink), pairs(value.outcomeDomainIds));
+    if (written) {
+        QList<QVariantList> rows;
+        for (qsizetype i = 0; i < value.milestones.size(); ++i) {
+            const Milestone &m = value.milestones.at(i);
+            rows.append({id, text(m.title), date(m.due), m.done ? 1 : 0, int(i)});
+        }
+        written = writeRows(m_db, sql(insertMilestone), rows);
+    }
+    return written;
+}
+
+Result<Id> SqlIntentionRepository::create(const Intention &value)
+{
+    auto fail = [&](const QString &problem) {
+        return cannot(Action::Save, theIntention, value.title, problem);
+    };
+    if (value.title.trimmed().isEmpty())
+        return fail(QStringLiteral("the title is empty"));
+
+    WriteTransaction transaction(m_db);
+    if (!transaction.isActive())
+        return fail(transaction.error());
+    if (auto valid = validate(value); !valid)
+        return fail(valid.error());
+    const HistoryContext context = history();
+    QVariantList values = intentionValues(value);
+    values << context.when << context.when;
+    auto inserted = write(m_db, sql(insertIntention), values);
+    if (!inserted)
+        return fail(inserted.error());
+    const Id id = inserted.value().lastInsertId;
+    if (auto links = writeLinks(value, id, false); !links)
+        return fail(links.error());
+    if (auto recorded
+        = recordEvent(context, entity, id, QStringLiteral("created"), {}, value.title);
+        !recorded)
+        return fail(recorded.error());
+    if (auto committed = transaction.commit(); !committed)
+        return fail(plainProblem(committed.error(), Action::Save));
+    return id;
+}
+
+Result<void> SqlIntentionRepository::update(const Intention &value)
+{
+    auto fail = [&](const QString &problem) {
+        return cannot(Action::Save, theIntention, value.title, problem);
+    };
+    if (value.title.trimmed().isEmpty())
+        return fail(QStringLiteral("the title is empty"));
+
+    WriteTransaction transaction(m_db);
+    if (!transaction.isActive())
+        return fail(transaction.error());
+    const auto before = load(Scope::One, value.id);
+    if (!before)
+        return Error {before.error()};
+    if (before.value().isEmpty())
+        return fail(QStringLiteral("it no longer exists (someone else may have deleted it)"));
+    if (auto valid = validate(value); !valid)
+        return fail(valid.error());
+    const HistoryContext context = history();
+    QVariantList values = intentionValues(value);
+    values << context.when << value.id;
+    if (auto updated = write(m_db, sql(updateIntention), values); !updated)
+        return fail(updated.error());
+    const Intention &old = before.value().constFirst();
+    const bool linksChanged = normalisedIds(old.placeIds) != normalisedIds(value.placeIds)
+        || normalisedIds(old.providerIds) != normalisedIds(value.providerIds)
+        || normalisedIds(old.outcomeDomainIds) != normalisedIds(value.outcomeDomainIds)
+        || old.milestones != value.milestones;
+    if (linksChanged) {
+        if (auto links = writeLinks(value, value.id, true); !links)
+            return fail(links.error());
+    }
+    if (auto recorded
+        = recordChanges(context, entity, value.id, intentionFields(old), intentionFields(value));
+        !recorded)
+        return fail(recorded.error());
+    if (auto committed = transaction.commit(); !committed)
+        return fail(plainProblem(committed.error(), Action::Save));
+    return {};
+}
+
+Result<void> SqlIntentionRepository::remove(Id id)
+{
+    WriteTransaction transaction(m_db);
+    const auto before = load(Scope::One, id);
+    if (!before)
+        return Error {before.error()};
+    if (before.value().isEmpty())
+        return cannot(Action::Delete, QStringLiteral("intention %1").arg(id), {},
+                      QStringLiteral("it does not exist"));
+    const QString title = before.value().constFirst().title;
+    auto fail = [&](const QString &problem) {
+        return cannot(Action::Delete, theIntention, title, problem);
+    };
+    if (!transaction.isActive())
+        return fail(transaction.error());
+    // Its links, milestones and notice links go with it (ON DELETE CASCADE).
+    if (auto deleted = write(m_db, sql(deleteIntention), {id}, Action::Delete); !deleted)
+        return fail(deleted.error());
+    if (auto recorded = recordEvent(history(), entity, id, QStringLiteral("deleted"), title, {});
+        !recorded)
+        return fail(recorded.error());
+    if (auto committed = transaction.commit(); !committed)
+        return fail(plainProblem(committed.error(), Action::Delete));
+    return {};
+}
