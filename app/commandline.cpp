@@ -19,6 +19,7 @@ const Options &options()
     static const Options instance = [] {
         Options o;
         o.measureStartup.setFlags(QCommandLineOption::HiddenFromHelp);
+        o.screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
         return o;
     }();
     return instance;
@@ -33,7 +34,7 @@ void configure(QCommandLineParser &parser)
                        "Without a job it opens the window. Jobs run headless and need no display."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOptions({o.plan, o.check, o.parseTimeframe, o.importCsv, o.measureStartup});
+    parser.addOptions({o.plan, o.check, o.parseTimeframe, o.importCsv, o.measureStartup, o.screenshot});
 }
 
 bool namesHeadlessJob(const QStringList &arguments)

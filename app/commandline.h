@@ -28,6 +28,10 @@ struct Options
     QCommandLineOption measureStartup{QStringLiteral("measure-startup"),
                                       QStringLiteral("Open the window, print milliseconds from start to first "
                                                      "paint, and quit (benchmarks).")};
+    QCommandLineOption screenshot{QStringLiteral("screenshot"),
+                                  QStringLiteral("Open the window, save a picture of it to FILE (PNG) once it is "
+                                                 "shown, and quit (documentation)."),
+                                  QStringLiteral("FILE")};
 };
 
 const Options &options();

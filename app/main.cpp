@@ -107,6 +107,14 @@ int main(int argc, char *argv[])
     if (parser.isSet(CommandLine::options().measureStartup))
         // The intention list is the last thing on screen to be filled: its first paint is "ready".
         window.browser()->intentionList()->viewport()->installEventFilter(new FirstPaintProbe(sinceStart, &window));
+    if (parser.isSet(CommandLine::options().screenshot)) {
+        const QString file = parser.value(CommandLine::options().screenshot);
+        QTimer::singleShot(600, &window, [&window, file] {
+            const bool saved = window.grab().save(file);
+            std::printf(saved ? "saved %s\n" : "could not save %s\n", qPrintable(file));
+            QCoreApplication::exit(saved ? 0 : 1);
+        });
+    }
     window.show();
     return app.exec();
 }

@@ -1,7 +1,10 @@
 #include "planstores.h"
 
+#include "transaction.h"
+
 PlanStores::PlanStores(QSqlDatabase db, const QString &user)
-    : m_user(user)
+    : m_db(db)
+    , m_user(user)
     , m_settings(db, user)
     , m_portfolios(db, user)
     , m_programmeAreas(db, user)
@@ -15,4 +18,14 @@ PlanStores::PlanStores(QSqlDatabase db, const QString &user)
     , m_history(db)
     , m_summary(db)
 {
+}
+
+Result<void> PlanStores::inTransaction(const std::function<Result<void>()> &work)
+{
+    WriteTransaction transaction(m_db);
+    if (!transaction.isActive())
+        return Error{transaction.error()};
+    if (auto done = work(); !done)
+        return done; // the transaction rolls back as it goes out of scope
+    return transaction.commit();
 }

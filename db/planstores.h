@@ -8,7 +8,7 @@
 
 // Every store of one open plan, over its connection. The window and the command line take the
 // interfaces from here; the connection must outlive this object.
-class PlanStores
+class PlanStores : public PlanStoreSet
 {
 public:
     // user is the name written in change history.
@@ -16,22 +16,25 @@ public:
     PlanStores(const PlanStores &) = delete;
     PlanStores &operator=(const PlanStores &) = delete;
 
-    PlanSettingsStore &settings() { return m_settings; }
-    PortfolioStore &portfolios() { return m_portfolios; }
-    ProgrammeAreaStore &programmeAreas() { return m_programmeAreas; }
-    IntentionStore &intentions() { return m_intentions; }
-    OutcomeDomainStore &outcomeDomains() { return m_outcomeDomains; }
-    PlaceStore &places() { return m_places; }
-    ProviderStore &providers() { return m_providers; }
-    ContractStore &contracts() { return m_contracts; }
-    NoticeStore &notices() { return m_notices; }
-    LetterRecordStore &letters() { return m_letters; }
-    ChangeHistoryStore &history() { return m_history; }
-    PlanSummaryStore &summary() { return m_summary; }
+    PlanSettingsStore &settings() override { return m_settings; }
+    PortfolioStore &portfolios() override { return m_portfolios; }
+    ProgrammeAreaStore &programmeAreas() override { return m_programmeAreas; }
+    IntentionStore &intentions() override { return m_intentions; }
+    OutcomeDomainStore &outcomeDomains() override { return m_outcomeDomains; }
+    PlaceStore &places() override { return m_places; }
+    ProviderStore &providers() override { return m_providers; }
+    ContractStore &contracts() override { return m_contracts; }
+    NoticeStore &notices() override { return m_notices; }
+    LetterRecordStore &letters() override { return m_letters; }
+    ChangeHistoryStore &history() override { return m_history; }
+    PlanSummaryStore &summary() override { return m_summary; }
+
+    Result<void> inTransaction(const std::function<Result<void>()> &work) override;
 
     QString user() const { return m_user; }
 
 private:
+    QSqlDatabase m_db;
     QString m_user;
     SqlPlanSettingsRepository m_settings;
     SqlPortfolioRepository m_portfolios;

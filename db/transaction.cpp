@@ -1,5 +1,6 @@
 #include "transaction.h"
 
+#include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -13,15 +14,32 @@ bool isLockError(const QSqlError &error)
     return ok && ((code & 0xff) == 5 || (code & 0xff) == 6);
 }
 
+// Open write transactions per connection. Connections are used from one thread each.
+thread_local QHash<QString, int> openTransactions;
+
+QString savepointName(int depth)
+{
+    return QStringLiteral("nest_%1").arg(depth);
+}
+
 } // namespace
+
+int WriteTransaction::depth(const QSqlDatabase &db)
+{
+    return openTransactions.value(db.connectionName());
+}
 
 WriteTransaction::WriteTransaction(QSqlDatabase db)
     : m_db(std::move(db))
+    , m_depth(depth(m_db))
 {
     QSqlQuery begin(m_db);
-    m_active = begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
-    if (m_active)
+    m_active = begin.exec(m_depth == 0 ? QStringLiteral("BEGIN IMMEDIATE")
+                                       : QStringLiteral("SAVEPOINT ") + savepointName(m_depth));
+    if (m_active) {
+        openTransactions[m_db.connectionName()] = m_depth + 1;
         return;
+    }
     const QSqlError error = begin.lastError();
     if (isLockError(error)) {
         m_error = QStringLiteral("the plan is being changed by someone else and stayed locked; "
@@ -42,12 +60,13 @@ Result<void> WriteTransaction::commit()
     if (!m_active)
         return Error{QStringLiteral("no transaction to commit: %1").arg(m_error)};
     QSqlQuery commit(m_db);
-    if (!commit.exec(QStringLiteral("COMMIT"))) {
+    if (!commit.exec(m_depth == 0 ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE ") + savepointName(m_depth))) {
         const QString message = commit.lastError().text();
         rollback();
         return Error{message};
     }
     m_active = false;
+    openTransactions[m_db.connectionName()] = m_depth;
     return {};
 }
 
@@ -56,6 +75,13 @@ void WriteTransaction::rollback()
     if (!m_active)
         return;
     QSqlQuery rollback(m_db);
-    rollback.exec(QStringLiteral("ROLLBACK"));
+    if (m_depth == 0) {
+        rollback.exec(QStringLiteral("ROLLBACK"));
+    } else {
+        // ROLLBACK TO keeps the savepoint open; RELEASE closes it, leaving the outer one intact.
+        rollback.exec(QStringLiteral("ROLLBACK TO ") + savepointName(m_depth));
+        rollback.exec(QStringLiteral("RELEASE ") + savepointName(m_depth));
+    }
     m_active = false;
+    openTransactions[m_db.connectionName()] = m_depth;
 }

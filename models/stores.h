@@ -5,6 +5,8 @@
 
 #include <QList>
 
+#include <functional>
+
 // The storage the domain needs, declared here and implemented in db/ (brief §5).
 // Each call that changes data is one transaction: it happens whole or not at all.
 
@@ -89,4 +91,27 @@ class PlanSummaryStore
 public:
     virtual ~PlanSummaryStore() = default;
     virtual Result<PlanCounts> counts() = 0;
+};
+
+// Every store of one open plan. Views and commands take this, never the storage classes.
+class PlanStoreSet
+{
+public:
+    virtual ~PlanStoreSet() = default;
+    virtual PlanSettingsStore &settings() = 0;
+    virtual PortfolioStore &portfolios() = 0;
+    virtual ProgrammeAreaStore &programmeAreas() = 0;
+    virtual IntentionStore &intentions() = 0;
+    virtual OutcomeDomainStore &outcomeDomains() = 0;
+    virtual PlaceStore &places() = 0;
+    virtual ProviderStore &providers() = 0;
+    virtual ContractStore &contracts() = 0;
+    virtual NoticeStore &notices() = 0;
+    virtual LetterRecordStore &letters() = 0;
+    virtual ChangeHistoryStore &history() = 0;
+    virtual PlanSummaryStore &summary() = 0;
+    // Runs work as one transaction: every store call inside it happens, or none does (work
+    // returning an error, or any call failing, rolls all of it back). One user action — a
+    // paste, a bulk edit, an undo step — is one call.
+    virtual Result<void> inTransaction(const std::function<Result<void>()> &work) = 0;
 };
