@@ -12,18 +12,5 @@ if [[ ! -f "$build/build.ninja" ]]; then
 fi
 cmake --build "$build" --target ciplanner >&2
 
-exe="$build/app/ciplanner"
-is_job=0
-for arg in "$@"; do
-    case "$arg" in
-        --help|-h|--version|-v|--check|--parse-timeframe|--import-csv) is_job=1 ;;
-    esac
-done
-
-if [[ $is_job -eq 0 && -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" && -z "${QT_QPA_PLATFORM:-}" ]]; then
-    echo "There is no display to open the planner's window on (DISPLAY and WAYLAND_DISPLAY are unset)." >&2
-    echo "Run it on a desktop, under Xvfb (xvfb-run ./run.sh), or use a headless job:" >&2
-    "$exe" --help | sed -n '/^Options:/,$p' >&2
-    exit 2
-fi
-exec "$exe" "$@"
+# The planner itself tells a job from the window, and says so when there is no display.
+exec "$build/app/ciplanner" "$@"

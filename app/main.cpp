@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QMessageBox>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTextStream>
 #include <QTimer>
@@ -107,6 +108,13 @@ int main(int argc, char *argv[])
     if (parser.isSet(CommandLine::options().measureStartup))
         // The intention list is the last thing on screen to be filled: its first paint is "ready".
         window.browser()->intentionList()->viewport()->installEventFilter(new FirstPaintProbe(sinceStart, &window));
+    if (parser.isSet(CommandLine::options().tab)) {
+        const QString title = parser.value(CommandLine::options().tab);
+        for (int i = 0; i < window.workspaces()->count(); ++i) {
+            if (window.workspaces()->tabText(i).remove(u'&').compare(title, Qt::CaseInsensitive) == 0)
+                window.workspaces()->setCurrentIndex(i);
+        }
+    }
     if (parser.isSet(CommandLine::options().screenshot)) {
         const QString file = parser.value(CommandLine::options().screenshot);
         QTimer::singleShot(600, &window, [&window, file] {

@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "intentionlistmodel.h"
+#include "plancontext.h"
 #include "planbrowser.h"
 #include "plansession.h"
 #include "planstores.h"
@@ -18,6 +19,10 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QUndoStack>
+#include <QUndoView>
+#include <QDockWidget>
 
 namespace {
 const auto geometryKey = QStringLiteral("window/geometry");
@@ -28,6 +33,7 @@ const auto planFilter = QStringLiteral("Plans (*.sqlite *.db);;All files (*)");
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_workspaces(new QTabWidget(this))
     , m_portfolioTree(new PortfolioTreeModel(this))
     , m_intentions(new IntentionListModel(this))
     , m_browser(new PlanBrowser(this))
@@ -36,7 +42,10 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_browser->setModels(m_portfolioTree, m_intentions);
-    setCentralWidget(m_browser);
+    m_workspaces->setObjectName(QStringLiteral("workspaces"));
+    m_workspaces->setDocumentMode(true);
+    setCentralWidget(m_workspaces);
+    addWorkspace(m_browser, tr("Portfolios"));
     m_planLabel->setObjectName(QStringLiteral("planLabel"));
     m_countsLabel->setObjectName(QStringLiteral("countsLabel"));
     statusBar()->addWidget(m_planLabel, 1);
@@ -51,11 +60,40 @@ MainWindow::MainWindow(QWidget *parent)
     updateTitle();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Views first, then the plan they show.
+    if (m_context) {
+        m_context.reset();
+        emit planChanged(nullptr);
+    }
+}
+
+QMenu *MainWindow::menu(Menu which) const
+{
+    switch (which) {
+    case Menu::File:
+        return m_fileMenu;
+    case Menu::Edit:
+        return m_editMenu;
+    case Menu::View:
+        return m_viewMenu;
+    case Menu::Plan:
+        return m_planMenu;
+    case Menu::Help:
+        return m_helpMenu;
+    }
+    return nullptr;
+}
+
+void MainWindow::addWorkspace(QWidget *workspace, const QString &title)
+{
+    m_workspaces->addTab(workspace, title);
+}
 
 void MainWindow::createActions()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QMenu *file = m_fileMenu = menuBar()->addMenu(tr("&File"));
     QAction *newAction = file->addAction(tr("&New plan…"), this, &MainWindow::newPlan);
     newAction->setShortcut(QKeySequence::New);
     QAction *openAction = file->addAction(tr("&Open…"), this, &MainWindow::openPlanDialog);
@@ -69,7 +107,51 @@ void MainWindow::createActions()
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    m_editMenu = menuBar()->addMenu(tr("&Edit"));
+    // One undo stack per plan; the actions follow whichever plan is open.
+    auto *undoAction = m_editMenu->addAction(tr("&Undo"));
+    undoAction->setObjectName(QStringLiteral("undoAction"));
+    undoAction->setShortcuts({QKeySequence::Undo});
+    auto *redoAction = m_editMenu->addAction(tr("&Redo"));
+    redoAction->setObjectName(QStringLiteral("redoAction"));
+    redoAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Y), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)});
+    m_editMenu->addSeparator();
+    auto *undoView = new QUndoView(this);
+    undoView->setObjectName(QStringLiteral("undoHistory"));
+    undoView->setEmptyLabel(tr("Opened the plan"));
+    auto *undoDock = new QDockWidget(tr("Undo history"), this);
+    undoDock->setObjectName(QStringLiteral("undoHistoryDock"));
+    undoDock->setWidget(undoView);
+    addDockWidget(Qt::RightDockWidgetArea, undoDock);
+    undoDock->hide();
+    const auto followUndoStack = [undoAction, redoAction, undoView](PlanContext *context) {
+        QUndoStack *stack = context ? context->undoStack() : nullptr;
+        undoView->setStack(stack);
+        undoAction->disconnect();
+        redoAction->disconnect();
+        undoAction->setEnabled(stack && stack->canUndo());
+        redoAction->setEnabled(stack && stack->canRedo());
+        if (!stack)
+            return;
+        connect(undoAction, &QAction::triggered, stack, &QUndoStack::undo);
+        connect(redoAction, &QAction::triggered, stack, &QUndoStack::redo);
+        connect(stack, &QUndoStack::canUndoChanged, undoAction, &QAction::setEnabled);
+        connect(stack, &QUndoStack::canRedoChanged, redoAction, &QAction::setEnabled);
+        connect(stack, &QUndoStack::undoTextChanged, undoAction, [undoAction](const QString &text) {
+            undoAction->setText(text.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(text));
+        });
+        connect(stack, &QUndoStack::redoTextChanged, redoAction, [redoAction](const QString &text) {
+            redoAction->setText(text.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(text));
+        });
+    };
+    connect(this, &MainWindow::planChanged, this, followUndoStack);
+    followUndoStack(nullptr);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->addAction(undoDock->toggleViewAction());
+    m_planMenu = menuBar()->addMenu(tr("&Plan"));
+
+    QMenu *help = m_helpMenu = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About the planner"), this, &MainWindow::about);
     updateRecentMenu();
 }
@@ -79,11 +161,24 @@ Result<void> MainWindow::openPlan(const QString &path)
     auto session = PlanSession::open(path);
     if (!session)
         return Error{session.error()};
+    // The old plan's views let go of its context before its database closes.
+    if (m_context) {
+        m_context.reset();
+        emit planChanged(nullptr);
+    }
     m_session = std::move(session.value());
+    m_context = std::make_unique<PlanContext>(m_session->stores());
+    m_context->setPlanPath(m_session->path());
+    connect(m_context.get(), &PlanContext::changed, this, [this](PlanContext::Entity entity) {
+        if (entity == PlanContext::Entity::Portfolio || entity == PlanContext::Entity::ProgrammeArea
+            || entity == PlanContext::Entity::Intention)
+            reload();
+    });
     UserPlan::remember(m_session->path());
     reload();
     updateRecentMenu();
     updateTitle();
+    emit planChanged(m_context.get());
     if (!m_session->database().backupPath().isEmpty()) {
         statusBar()->showMessage(tr("The plan was upgraded; a backup of the previous version is at %1")
                                      .arg(QDir::toNativeSeparators(m_session->database().backupPath())),

@@ -109,9 +109,8 @@ QVariant PortfolioTreeModel::data(const QModelIndex &index, int role) const
         return area ? area->area.name : node.portfolio.name;
     case Qt::ToolTipRole:
         if (area)
-            return tr("%1 — %2: %n intention(s)", nullptr, count).arg(node.portfolio.name, area->area.name);
-        return tr("%1 (%2): %n intention(s)", nullptr, count)
-            .arg(node.portfolio.name, Enums::label(node.portfolio.group));
+            return tr("%1 — %2: %3 intentions").arg(node.portfolio.name, area->area.name).arg(count);
+        return tr("%1 (%2): %3 intentions").arg(node.portfolio.name, Enums::label(node.portfolio.group)).arg(count);
     case Qt::DecorationRole:
         if (index.column() == NameColumn && !area)
             return QColor(node.portfolio.colour);
@@ -123,7 +122,7 @@ QVariant PortfolioTreeModel::data(const QModelIndex &index, int role) const
     case PlanRoles::IdRole:
         return area ? area->area.id : node.portfolio.id;
     case PlanRoles::NodeKindRole:
-        return int(area ? NodeKind::ProgrammeArea : NodeKind::Portfolio);
+        return int(area ? PlanRoles::NodeKind::ProgrammeArea : PlanRoles::NodeKind::Portfolio);
     case PlanRoles::PortfolioIdRole:
         return node.portfolio.id;
     case PlanRoles::ProgrammeAreaIdRole:

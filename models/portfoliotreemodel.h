@@ -12,7 +12,6 @@ class PortfolioTreeModel : public QAbstractItemModel
     Q_OBJECT
 public:
     enum Column { NameColumn, CountColumn, ColumnCount };
-    enum class NodeKind { Portfolio, ProgrammeArea };
 
     explicit PortfolioTreeModel(QObject *parent = nullptr);
 

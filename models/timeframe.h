@@ -2,6 +2,7 @@
 
 #include <QDate>
 #include <QFlags>
+#include <QMetaType>
 #include <QString>
 #include <QStringView>
 
@@ -60,3 +61,4 @@ Timeframe parse(const QString &raw);
 // "from 2026/27" when open-ended. Parsing the result gives back the same dates.
 QString normalisedText(QDate start, QDate end, bool openEnded = false);
 } // namespace TimeframeParser
+Q_DECLARE_METATYPE(Timeframe)

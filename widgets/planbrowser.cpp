@@ -73,15 +73,15 @@ void PlanBrowser::setModels(QAbstractItemModel *portfolioTree, QAbstractItemMode
     auto *header = m_intentions->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(false);
-    header->resizeSection(IntentionListModel::ProgrammeAreaColumn, 170);
-    header->resizeSection(IntentionListModel::TitleColumn, 420);
-    header->resizeSection(IntentionListModel::TimeframeColumn, 150);
-    header->resizeSection(IntentionListModel::DatesColumn, 160);
+    header->resizeSection(IntentionListModel::ProgrammeAreaColumn, 150);
+    header->setSectionResizeMode(IntentionListModel::TitleColumn, QHeaderView::Stretch);
+    header->resizeSection(IntentionListModel::TimeframeColumn, 120);
+    header->resizeSection(IntentionListModel::DatesColumn, 140);
     for (int column : {IntentionListModel::CommunityColumn, IntentionListModel::PreventionColumn,
                        IntentionListModel::DigitalColumn})
-        header->resizeSection(column, 82);
-    header->resizeSection(IntentionListModel::StatusColumn, 90);
-    header->resizeSection(IntentionListModel::ReviewColumn, 100);
+        header->resizeSection(column, 78);
+    header->resizeSection(IntentionListModel::StatusColumn, 76);
+    header->resizeSection(IntentionListModel::ReviewColumn, 92);
     m_intentions->sortByColumn(-1, Qt::AscendingOrder);
 }
 
@@ -113,7 +113,8 @@ void PlanBrowser::onCurrentChanged(const QModelIndex &current)
     QString heading = nameIndex.data().toString();
     if (nameIndex.parent().isValid())
         heading = nameIndex.parent().data().toString() + QStringLiteral(" — ") + heading;
-    m_heading->setText(tr("%1 · %n intention(s)", nullptr, m_scope->rowCount()).arg(heading));
+    const int count = m_scope->rowCount();
+    m_heading->setText(count == 1 ? tr("%1 · 1 intention").arg(heading) : tr("%1 · %2 intentions").arg(heading).arg(count));
     emit scopeChanged(portfolioId, areaId);
 }
 

@@ -1,0 +1,10 @@
+#pragma once
+
+#include "commandline.h"
+
+// The command-line jobs, each implemented beside the feature it belongs to.
+namespace Jobs {
+int check(const CommandLine::JobContext &context);          // planjobs.cpp
+int parseTimeframe(const CommandLine::JobContext &context); // planjobs.cpp
+int importCsv(const CommandLine::JobContext &context);      // planjobs.cpp
+} // namespace Jobs

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "entities.h"
+
+#include <QColor>
+#include <QString>
+
+// The planner's colours, defined once: the three shifts, statuses and the markers every view
+// (grid, timeline, charts, printouts) uses. Portfolio colours come from each portfolio.
+namespace PlanColours {
+
+inline QColor shift(Shift shift)
+{
+    switch (shift) {
+    case Shift::HospitalToCommunity:
+        return QColor(0x00, 0x72, 0xB2); // blue
+    case Shift::TreatmentToPrevention:
+        return QColor(0x00, 0x9E, 0x73); // green
+    case Shift::AnalogueToDigital:
+        return QColor(0xCC, 0x79, 0xA7); // purple-pink
+    }
+    return Qt::gray;
+}
+
+inline QColor status(IntentionStatus status)
+{
+    switch (status) {
+    case IntentionStatus::Proposed:
+        return QColor(0x8C, 0x8C, 0x8C);
+    case IntentionStatus::Agreed:
+        return QColor(0x00, 0x5E, 0xB8);
+    case IntentionStatus::InDelivery:
+        return QColor(0x00, 0x96, 0x39);
+    case IntentionStatus::Complete:
+        return QColor(0x33, 0x33, 0x33);
+    case IntentionStatus::Withdrawn:
+        return QColor(0xB0, 0x30, 0x30);
+    }
+    return Qt::gray;
+}
+
+inline QColor needsReview() { return QColor(0xE6, 0x7E, 0x00); } // amber
+inline QColor problem() { return QColor(0xD5, 0x28, 0x1B); }     // NHS red: a rule broken
+inline QColor today() { return QColor(0xD5, 0x28, 0x1B); }
+inline QColor noticeDate() { return QColor(0x33, 0x33, 0x99); }
+inline QColor contractYearStart() { return QColor(0x60, 0x60, 0x60); }
+inline QColor nhsBlue() { return QColor(0x00, 0x5E, 0xB8); }
+
+inline QColor portfolio(const QString &colour)
+{
+    const QColor c(colour);
+    return c.isValid() ? c : nhsBlue();
+}
+
+} // namespace PlanColours
