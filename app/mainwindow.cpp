@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "database.h"
+#include "features.h"
 #include "intentionlistmodel.h"
 #include "plancontext.h"
 #include "planbrowser.h"
@@ -51,6 +52,7 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addWidget(m_planLabel, 1);
     statusBar()->addPermanentWidget(m_countsLabel);
     createActions();
+    installFeatures(*this);
 
     QSettings settings;
     if (!restoreGeometry(settings.value(geometryKey).toByteArray()))
