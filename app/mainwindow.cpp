@@ -1,7 +1,7 @@
 #include "mainwindow.h"
 
 #include "database.h"
-#include "features.h"
+#include "planfeatures.h"
 #include "intentionlistmodel.h"
 #include "plancontext.h"
 #include "planbrowser.h"

@@ -1,4 +1,4 @@
-#include "features.h"
+#include "planfeatures.h"
 
 #include "mainwindow.h"
 

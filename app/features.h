@@ -1,7 +1,0 @@
-#pragma once
-
-class MainWindow;
-
-// Installs every feature's workspace, menu actions and plan-following into the window.
-// Each feature lives in its own app/<feature>feature.cpp and adds one line to installFeatures().
-void installFeatures(MainWindow &window);
