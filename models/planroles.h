@@ -26,6 +26,7 @@ enum Role {
     StatusRole,                // int: IntentionStatus
     MilestonesRole,            // QVariantList of QVariantMap{title, due (QDate), done}
     DateRangeRole,             // QVariantList{start, end}: set both at once (one undo step)
+    SearchTextRole,            // QString: title, text and lead folded for search (lower case, no accents)
     UserRole = Qt::UserRole + 100 // models may define their own from here
 };
 
