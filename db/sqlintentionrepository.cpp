@@ -4,6 +4,7 @@
 #include "transaction.h"
 
 #include <QHash>
+#include <QSet>
 #include <QSqlQuery>
 
 using namespace SqlUtil;
@@ -184,6 +185,48 @@ Intention intentionFrom(const QSqlQuery &q)
     return i;
 }
 
+// The intentions a filter selects, with their links and milestones: one query per table.
+Result<QList<Intention>> loadIntentions(QSqlDatabase db, const QString &filter,
+                                        const QString &linkFilter, const QVariantList &values)
+{
+    QList<Intention> intentions;
+    QHash<Id, qsizetype> rowOf;
+    auto selected = select(db, QString::fromLatin1(selectIntentions).arg(filter), values,
+                           [&](const QSqlQuery &q) {
+                               Intention intention = intentionFrom(q);
+                               rowOf.insert(intention.id, intentions.size());
+                               intentions.append(std::move(intention));
+                           });
+    // Each link table in one pass, appended to the intentions already read.
+    auto loadLinks = [&](const char *statement, QList<Id> Intention::*list) {
+        return select(db, QString::fromLatin1(statement).arg(linkFilter), values,
+                      [&](const QSqlQuery &q) {
+                          const auto row = rowOf.constFind(q.value(0).toLongLong());
+                          if (row != rowOf.cend())
+                              (intentions[*row].*list).append(q.value(1).toLongLong());
+                      });
+    };
+    if (selected && !intentions.isEmpty())
+        selected = loadLinks(selectPlaceLinks, &Intention::placeIds);
+    if (selected && !intentions.isEmpty())
+        selected = loadLinks(selectProviderLinks, &Intention::providerIds);
+    if (selected && !intentions.isEmpty())
+        selected = loadLinks(selectDomainLinks, &Intention::outcomeDomainIds);
+    if (selected && !intentions.isEmpty()) {
+        selected = select(db, QString::fromLatin1(selectMilestones).arg(linkFilter), values,
+                          [&](const QSqlQuery &q) {
+                              const auto row = rowOf.constFind(q.value(0).toLongLong());
+                              if (row != rowOf.cend())
+                                  intentions[*row].milestones.append({q.value(1).toString(),
+                                                                      toDate(q.value(2)),
+                                                                      q.value(3).toInt() != 0});
+                          });
+    }
+    if (!selected)
+        return cannot(Action::Read, QStringLiteral("the intentions"), {}, selected.error());
+    return intentions;
+}
+
 } // namespace
 
 SqlIntentionRepository::SqlIntentionRepository(QSqlDatabase db, QString user)
@@ -200,41 +243,7 @@ Result<QList<Intention>> SqlIntentionRepository::load(Scope scope, Id id)
         : scope == Scope::Portfolio              ? linksByPortfolio
                                                  : linksById;
     const QVariantList values = scope == Scope::All ? QVariantList {} : QVariantList {id};
-
-    QList<Intention> intentions;
-    QHash<Id, qsizetype> rowOf;
-    auto selected
-        = select(m_db, withFilter(selectIntentions, filter), values, [&](const QSqlQuery &q) {
-              Intention intention = intentionFrom(q);
-              rowOf.insert(intention.id, intentions.size());
-              intentions.append(std::move(intention));
-          });
-    // Each link table in one pass, appended to the intentions already read.
-    auto loadLinks = [&](const char *statement, QList<Id> Intention::*list) {
-        return select(m_db, withFilter(statement, linkFilter), values, [&](const QSqlQuery &q) {
-            const auto row = rowOf.constFind(q.value(0).toLongLong());
-            if (row != rowOf.cend())
-                (intentions[*row].*list).append(q.value(1).toLongLong());
-        });
-    };
-    if (selected && !intentions.isEmpty())
-        selected = loadLinks(selectPlaceLinks, &Intention::placeIds);
-    if (selected && !intentions.isEmpty())
-        selected = loadLinks(selectProviderLinks, &Intention::providerIds);
-    if (selected && !intentions.isEmpty())
-        selected = loadLinks(selectDomainLinks, &Intention::outcomeDomainIds);
-    if (selected && !intentions.isEmpty()) {
-        selected = select(
-            m_db, withFilter(selectMilestones, linkFilter), values, [&](const QSqlQuery &q) {
-                const auto row = rowOf.constFind(q.value(0).toLongLong());
-                if (row != rowOf.cend())
-                    intentions[*row].milestones.append(
-                        {q.value(1).toString(), toDate(q.value(2)), q.value(3).toInt() != 0});
-            });
-    }
-    if (!selected)
-        return cannot(Action::Read, QStringLiteral("the intentions"), {}, selected.error());
-    return intentions;
+    return loadIntentions(m_db, QString::fromLatin1(filter), QString::fromLatin1(linkFilter), values);
 }
 
 Result<QList<Intention>> SqlIntentionRepository::list()
@@ -441,4 +450,207 @@ Result<void> SqlIntentionRepository::remove(Id id)
     if (auto committed = transaction.commit(); !committed)
         return fail(plainProblem(committed.error(), Action::Delete));
     return {};
+}
+
+namespace {
+
+constexpr auto insertIntentionWithId = R"(
+INSERT INTO intention (id, portfolio_id, programme_area_id, title, body, timeframe_raw, tf_start,
+                       tf_end, tf_open_ended, tf_review, tf_flags, tf_needs_review, tf_reason,
+                       shift_community, shift_prevention, shift_digital, status, lead,
+                       investment_gbp, staff_wte, notes, source_page, sort_order, created_at,
+                       updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))";
+constexpr auto selectPortfolioIds = "SELECT id FROM portfolio";
+constexpr auto selectAreaPortfolios = "SELECT id, portfolio_id FROM programme_area";
+constexpr auto selectPlaceIds = "SELECT id FROM place";
+constexpr auto selectProviderIds = "SELECT id FROM provider";
+constexpr auto selectDomainIds = "SELECT id FROM outcome_domain";
+
+// Every id an intention may refer to, read once for a whole saveMany (inside its transaction,
+// so they cannot change before the writes).
+struct References
+{
+    QSet<Id> portfolios;
+    QHash<Id, Id> areaPortfolio;
+    QSet<Id> places;
+    QSet<Id> providers;
+    QSet<Id> domains;
+};
+
+Result<References> loadReferences(QSqlDatabase db)
+{
+    References refs;
+    auto ids = [&](const char *statement, QSet<Id> &into) {
+        return select(db, sql(statement), {},
+                      [&](const QSqlQuery &q) { into.insert(q.value(0).toLongLong()); });
+    };
+    Result<void> read = ids(selectPortfolioIds, refs.portfolios);
+    if (read)
+        read = select(db, sql(selectAreaPortfolios), {}, [&](const QSqlQuery &q) {
+            refs.areaPortfolio.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
+        });
+    if (read)
+        read = ids(selectPlaceIds, refs.places);
+    if (read)
+        read = ids(selectProviderIds, refs.providers);
+    if (read)
+        read = ids(selectDomainIds, refs.domains);
+    if (!read)
+        return Error {read.error()};
+    return refs;
+}
+
+// The same rules as SqlIntentionRepository::validate, against references already read.
+QString problemWith(const Intention &value, const References &refs)
+{
+    const Timeframe &tf = value.timeframe;
+    if (value.title.trimmed().isEmpty())
+        return QStringLiteral("the title is empty");
+    if (tf.start.isValid() && tf.end.isValid() && tf.end < tf.start)
+        return QStringLiteral("the timeframe ends before it starts");
+    if (value.investment && *value.investment < 0)
+        return QStringLiteral("the investment cannot be negative");
+    if (value.staffWte && *value.staffWte < 0)
+        return QStringLiteral("the staff resource (WTE) cannot be negative");
+    if (value.sourcePage < 0)
+        return QStringLiteral("the source page cannot be negative");
+    for (qsizetype i = 0; i < value.milestones.size(); ++i) {
+        if (value.milestones.at(i).title.trimmed().isEmpty())
+            return QStringLiteral("milestone %1 has no title").arg(i + 1);
+    }
+    if (!refs.portfolios.contains(value.portfolioId))
+        return QStringLiteral("the portfolio does not exist");
+    if (value.programmeAreaId != 0) {
+        const auto area = refs.areaPortfolio.constFind(value.programmeAreaId);
+        if (area == refs.areaPortfolio.cend())
+            return QStringLiteral("the programme area does not exist");
+        if (*area != value.portfolioId)
+            return QStringLiteral("the programme area belongs to another portfolio");
+    }
+    struct Links
+    {
+        const QList<Id> &ids;
+        const QSet<Id> &known;
+        const char *noun;
+    };
+    for (const Links &links : {Links {value.placeIds, refs.places, "place"},
+                               Links {value.providerIds, refs.providers, "provider"},
+                               Links {value.outcomeDomainIds, refs.domains, "outcome domain"}}) {
+        for (Id id : links.ids) {
+            if (!links.known.contains(id))
+                return QStringLiteral("the %1 with id %2 does not exist")
+                    .arg(QLatin1String(links.noun))
+                    .arg(id);
+        }
+    }
+    return {};
+}
+
+// "WHERE i.id IN (?, ?, …)" for count ids: only placeholders are composed, values are bound.
+QString idsFilter(const char *column, qsizetype count)
+{
+    QStringList marks(count, QStringLiteral("?"));
+    return QStringLiteral("WHERE %1 IN (%2)").arg(QLatin1String(column), marks.join(u','));
+}
+
+} // namespace
+
+Result<QList<Intention>> SqlIntentionRepository::saveMany(const QList<Intention> &values)
+{
+    auto fail = [&](const Intention &value, const QString &problem) {
+        return cannot(Action::Save, theIntention, value.title, problem);
+    };
+    for (const Intention &value : values) {
+        if (value.title.trimmed().isEmpty())
+            return fail(value, QStringLiteral("the title is empty"));
+    }
+    if (values.isEmpty())
+        return QList<Intention> {};
+
+    WriteTransaction transaction(m_db);
+    if (!transaction.isActive())
+        return fail(values.constFirst(), transaction.error());
+
+    // What is stored now for the ids given, a few hundred ids per query.
+    QHash<Id, Intention> before;
+    QList<Id> ids;
+    for (const Intention &value : values) {
+        if (value.id != 0)
+            ids.append(value.id);
+    }
+    constexpr qsizetype chunk = 500;
+    for (qsizetype from = 0; from < ids.size(); from += chunk) {
+        const QList<Id> part = ids.mid(from, chunk);
+        QVariantList bound;
+        bound.reserve(part.size());
+        for (Id id : part)
+            bound.append(id);
+        auto found = loadIntentions(m_db, idsFilter("i.id", part.size()),
+                                    idsFilter("intention_id", part.size()), bound);
+        if (!found)
+            return Error {found.error()};
+        for (Intention &intention : found.value())
+            before.insert(intention.id, std::move(intention));
+    }
+
+    auto refs = loadReferences(m_db);
+    if (!refs)
+        return fail(values.constFirst(), refs.error());
+
+    const HistoryContext context = history();
+    QList<Intention> stored;
+    stored.reserve(values.size());
+    for (const Intention &given : values) {
+        Intention value = given;
+        value.placeIds = normalisedIds(value.placeIds);
+        value.providerIds = normalisedIds(value.providerIds);
+        value.outcomeDomainIds = normalisedIds(value.outcomeDomainIds);
+        if (const QString problem = problemWith(value, refs.value()); !problem.isEmpty())
+            return fail(value, problem);
+        const QString when = value.updatedAt.isValid() ? timestamp(value.updatedAt) : context.when;
+        value.updatedAt = toDateTime(when);
+
+        const auto old = value.id == 0 ? before.cend() : before.constFind(value.id);
+        if (old == before.cend()) {
+            QVariantList row = intentionValues(value);
+            row << context.when << when;
+            const bool withId = value.id != 0;
+            if (withId)
+                row.prepend(value.id);
+            auto inserted
+                = write(m_db, sql(withId ? insertIntentionWithId : insertIntention), row);
+            if (!inserted)
+                return fail(value, inserted.error());
+            if (!withId)
+                value.id = inserted.value().lastInsertId;
+            if (auto links = writeLinks(value, value.id, false); !links)
+                return fail(value, links.error());
+            if (auto recorded = recordEvent(context, entity, value.id, QStringLiteral("created"),
+                                            {}, value.title);
+                !recorded)
+                return fail(value, recorded.error());
+        } else {
+            QVariantList row = intentionValues(value);
+            row << when << value.id;
+            if (auto updated = write(m_db, sql(updateIntention), row); !updated)
+                return fail(value, updated.error());
+            const bool linksChanged = old->placeIds != value.placeIds
+                || old->providerIds != value.providerIds
+                || old->outcomeDomainIds != value.outcomeDomainIds
+                || old->milestones != value.milestones;
+            if (linksChanged) {
+                if (auto links = writeLinks(value, value.id, true); !links)
+                    return fail(value, links.error());
+            }
+            if (auto recorded = recordChanges(context, entity, value.id, intentionFields(*old),
+                                              intentionFields(value));
+                !recorded)
+                return fail(value, recorded.error());
+        }
+        stored.append(std::move(value));
+    }
+    if (auto committed = transaction.commit(); !committed)
+        return fail(values.constFirst(), plainProblem(committed.error(), Action::Save));
+    return stored;
 }

@@ -87,6 +87,7 @@ public:
     Result<Id> create(const Intention &value) override;
     Result<void> update(const Intention &value) override;
     Result<void> remove(Id id) override;
+    Result<QList<Intention>> saveMany(const QList<Intention> &values) override;
 
 private:
     enum class Scope { All, Portfolio, One };

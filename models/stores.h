@@ -44,6 +44,14 @@ class IntentionStore : public Repository<Intention>
 {
 public:
     virtual Result<QList<Intention>> listForPortfolio(Id portfolioId) = 0;
+    // Writes several intentions in one transaction and returns them as stored: how the grid's
+    // undoable steps (edits, bulk edits, pastes, add, duplicate, undo and redo) reach storage.
+    // A value with id 0 is created with a new id; a value whose id does not exist (any more) is
+    // created WITH that id, so undoing a delete brings back the same intention; any other is
+    // updated. updatedAt is written as given — undo puts back exactly what was there — or
+    // stamped now when null. Change history records "created" and each changed field, as
+    // create() and update() do. Any refusal fails the whole list and names the intention.
+    virtual Result<QList<Intention>> saveMany(const QList<Intention> &values) = 0;
 };
 
 class OutcomeDomainStore : public Repository<OutcomeDomain>
