@@ -31,8 +31,11 @@ struct IntentionChange
 class EditIntentionCommand : public QUndoCommand
 {
 public:
+    // notices: the contract notices linked to intentions this step deletes, as they were, so
+    // undo puts their links back (deleting an intention drops its notice links).
     EditIntentionCommand(IntentionTableModel &model, const QString &text,
-                         QList<IntentionChange> changes, QUndoCommand *parent = nullptr);
+                         QList<IntentionChange> changes, QList<ContractNotice> notices = {},
+                         QUndoCommand *parent = nullptr);
 
     void undo() override;
     void redo() override;
@@ -45,5 +48,6 @@ private:
 
     IntentionTableModel &m_model;
     QList<IntentionChange> m_changes;
+    QList<ContractNotice> m_notices;
     bool m_applied = true; // the model wrote the after states before pushing
 };

@@ -145,10 +145,11 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     // --- used by EditIntentionCommand ------------------------------------------------------
-    // Writes the states in one transaction (absent = the intention must not exist), then shows
-    // them and notifies the plan. Returns the values as stored.
-    Result<QList<Intention>> applyStates(const QList<Id> &ids, const QList<std::optional<Intention>> &states,
-                                         const QList<int> &rowHints);
+    // Writes one side of the changes (forward: after, else before; an absent state deletes) in
+    // one transaction, with the notices' links to put back (undo of a delete), then shows the
+    // rows and notifies the plan. Returns the present states as stored, in order.
+    Result<QList<Intention>> applyStates(const QList<IntentionChange> &changes, bool forward,
+                                         const QList<ContractNotice> &noticesToRestore = {});
 
 signals:
     // A value or operation was refused (or could not be saved): message says what is wrong.
@@ -157,15 +158,18 @@ signals:
 
 private:
     Result<void> reject(const QModelIndex &index, const QString &message);
-    Result<void> pushChanges(const QString &text, QList<IntentionChange> changes);
+    Result<QList<Intention>> pushChanges(const QString &text, QList<IntentionChange> changes,
+                                         const QList<ContractNotice> &notices = {});
     Result<Intention> edited(const Intention &row, int column, const QVariant &value) const;
+    Result<QVariant> parseText(const Intention &row, int column, const QString &text) const;
     Result<Intention> withDates(const Intention &row, QDate start, QDate end) const;
     void onPlanChanged(int entity, const QList<Id> &ids);
     void refreshRows(const QList<Id> &ids);
     void replaceRow(int row, const Intention &value);
-    void insertRows(QList<std::pair<int, Intention>> rows);
+    void insertIntentions(QList<std::pair<int, Intention>> rows);
     void removeRowsById(const QList<Id> &ids);
     void rebuildIndex();
+    void softReload();
     void rebuildLookups();
     QString joinedNames(const QList<Id> &ids, bool places) const;
     QVariant sortKey(const Intention &row, int column) const;
