@@ -15,6 +15,7 @@ PlanStores::PlanStores(QSqlDatabase db, const QString &user)
     , m_contracts(db, user)
     , m_notices(db, user)
     , m_letters(db, user)
+    , m_templates(db, user)
     , m_history(db)
     , m_summary(db)
 {

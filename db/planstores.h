@@ -26,6 +26,7 @@ public:
     ContractStore &contracts() override { return m_contracts; }
     NoticeStore &notices() override { return m_notices; }
     LetterRecordStore &letters() override { return m_letters; }
+    LetterTemplateStore &templates() override { return m_templates; }
     ChangeHistoryStore &history() override { return m_history; }
     PlanSummaryStore &summary() override { return m_summary; }
 
@@ -46,6 +47,7 @@ private:
     SqlContractRepository m_contracts;
     SqlNoticeRepository m_notices;
     SqlLetterRecordRepository m_letters;
+    SqlLetterTemplateRepository m_templates;
     SqlChangeHistoryRepository m_history;
     SqlPlanSummaryRepository m_summary;
 };

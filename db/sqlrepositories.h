@@ -174,6 +174,17 @@ public:
     Result<QList<LetterRecord>> listForProvider(Id providerId) override; // newest first
 };
 
+// The plan's letter templates by name. Saving records the old and new body in the change
+// history (as a change to the plan: the history names the template in its field).
+class SqlLetterTemplateRepository : public LetterTemplateStore, private SqlRepositoryBase
+{
+public:
+    explicit SqlLetterTemplateRepository(QSqlDatabase db, QString user = SqlUtil::currentUserName());
+    Result<std::optional<QString>> get(const QString &name) override;
+    Result<void> save(const QString &name, const QString &body) override;
+    Result<void> remove(const QString &name) override;
+};
+
 class SqlChangeHistoryRepository : public ChangeHistoryStore, private SqlRepositoryBase
 {
 public:

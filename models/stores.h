@@ -6,6 +6,7 @@
 #include <QList>
 
 #include <functional>
+#include <optional>
 
 // The storage the domain needs, declared here and implemented in db/ (brief §5).
 // Each call that changes data is one transaction: it happens whole or not at all.
@@ -86,6 +87,24 @@ public:
     virtual Result<QList<LetterRecord>> listForProvider(Id providerId) = 0;
 };
 
+// The plan's own letter templates (table letter_template), kept by name. The notice letter
+// uses the template named LetterTemplateStore::noticeLetterName; a plan without one uses the
+// default bundled in the application (LetterDocument::defaultTemplateSource()).
+class LetterTemplateStore
+{
+public:
+    static constexpr char noticeLetterName[] = "notice-letter";
+
+    virtual ~LetterTemplateStore() = default;
+    // The template's body, or std::nullopt when the plan has no template of that name.
+    virtual Result<std::optional<QString>> get(const QString &name) = 0;
+    // Creates the template or replaces its body; the change is kept in the change history.
+    virtual Result<void> save(const QString &name, const QString &body) = 0;
+    // Forgets the plan's own template, so the default is used again. Removing a template the
+    // plan does not have is not an error.
+    virtual Result<void> remove(const QString &name) = 0;
+};
+
 class ChangeHistoryStore
 {
 public:
@@ -116,6 +135,7 @@ public:
     virtual ContractStore &contracts() = 0;
     virtual NoticeStore &notices() = 0;
     virtual LetterRecordStore &letters() = 0;
+    virtual LetterTemplateStore &templates() = 0;
     virtual ChangeHistoryStore &history() = 0;
     virtual PlanSummaryStore &summary() = 0;
     // Runs work as one transaction: every store call inside it happens, or none does (work
