@@ -11,8 +11,8 @@ packages=(
     libqt6sql6-sqlite libsqlite3-dev libxlsxwriter-dev
     # run
     qt6-qpa-plugins fonts-dejavu-core
-    # tests: offscreen and Xvfb windows, PDF read-back, SQLite command line
-    xvfb xauth poppler-utils sqlite3
+    # tests: offscreen and Xvfb windows, PDF read-back, SQLite command line, XLSX read-back
+    xvfb xauth poppler-utils sqlite3 unzip
 )
 
 missing=()
