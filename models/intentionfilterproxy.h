@@ -4,6 +4,7 @@
 #include "fiscalyear.h"
 
 #include <QList>
+#include <QSet>
 #include <QSortFilterProxyModel>
 
 class IntentionTableModel;
@@ -32,9 +33,7 @@ public:
         TagFilter digital = TagFilter::Any;
         Id placeId = 0;               // 0: any
         Id providerId = 0;            // 0: any
-        // Running at some time in that year: the parsed dates overlap it; open-ended counts as
-        // running after its start, a bare "ongoing" as running always, a deadline ("by March
-        // 2027") from its year's start... see IntentionFilterProxy::isActiveIn.
+        // Running at some time in that year (isActiveIn): the parsed dates overlap it.
         FiscalYear activeIn;          // invalid: any
         bool needsReviewOnly = false;
 
@@ -63,7 +62,10 @@ public:
     int shownCount() const { return rowCount(); }
     int totalCount() const;
 
-    // Whether a timeframe runs at some time during year (the "active in" rule).
+    // Whether a timeframe runs at some time during year (the "active in" rule): its dates
+    // overlap the year; open-ended runs on after its start; a bare "ongoing" runs always; a
+    // deadline alone ("by March 2027") runs until the deadline; no dates (not set, unreadable)
+    // is never active. An invalid year accepts everything.
     static bool isActiveIn(const Timeframe &timeframe, FiscalYear year);
 
 signals:
@@ -80,7 +82,9 @@ private:
 
     IntentionTableModel *m_table = nullptr;
     Filter m_filter;
-    QString m_foldedText;
+    QStringList m_words;     // the folded text, word by word
+    QSet<Id> m_portfolioSet;
+    unsigned m_statusMask = 0; // bit per IntentionStatus; 0: any
     int m_lastShown = -1;
     int m_lastTotal = -1;
 };
