@@ -25,11 +25,13 @@ class IntentionTableModel;
 //
 // Groups appear in the order of their first visible intention, so an unsorted view follows the
 // plan's portfolio order and a view sorted by start date puts the earliest group first.
-// Intentions without a programme area are grouped under "No programme area" (last).
+// With programme areas, intentions without one sit directly under their portfolio, after its
+// area groups. Portfolios and areas with no visible intention are not shown.
 //
-// Keeping views' state: a re-sort is a layoutChanged (selection and expansion survive); a
-// change of which rows show (filter, insert, delete, a row moving group) resets the tree.
-// Views keep expansion across resets by group key (NodeKindRole + IdRole + PortfolioIdRole).
+// Keeping views' state: a re-sort is a layoutChanged (selection and expansion survive); an edit
+// that keeps the row in its group is a dataChanged (and the group rows' spans); a change of
+// which rows show (filter, insert, delete, a row moving group) resets the tree. Views keep
+// expansion across resets by group key (NodeKindRole + PortfolioIdRole + ProgrammeAreaIdRole).
 class IntentionGroupModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -68,9 +70,12 @@ public:
 
 private:
     struct Node;
-    void rebuild();          // as a model reset
-    void relayout();         // same rows, new order: layoutChanged with persistent indexes moved
-    void buildTree(std::vector<std::unique_ptr<Node>> &groups, std::vector<Node *> &leafOfRow) const;
+    void rebuildNodes();
+    void buildTree(std::vector<std::unique_ptr<Node>> &roots, std::vector<Node *> &leafOfRow) const;
+    void summarise(Node *group) const; // count and date span from the children
+    void leafDates(const Node *leaf, QDate &start, QDate &end) const;
+    void onLayoutAboutToBeChanged();
+    void onLayoutChanged();
     void onSourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
                              const QList<int> &roles);
     Node *nodeOf(const QModelIndex &index) const;
@@ -79,9 +84,12 @@ private:
 
     QAbstractItemModel *m_source = nullptr;
     Grouping m_grouping = Grouping::PortfolioAndProgrammeArea;
-    std::vector<std::unique_ptr<Node>> m_groups; // top level (or the flat list's leaves)
-    std::vector<Node *> m_leafOfRow;             // proxy row → its leaf
+    std::vector<std::unique_ptr<Node>> m_roots; // top level: groups, or the flat list's leaves
+    std::vector<Node *> m_leafOfRow;            // proxy row → its leaf
     QList<QMetaObject::Connection> m_connections;
-    QList<QPersistentModelIndex> m_layoutSource; // proxy indexes kept across a layout change
+    bool m_resetting = false; // between the proxy's "about to" signal and its end
+    // Across a proxy layout change: what each persistent index pointed at.
     QModelIndexList m_layoutPersistent;
+    QList<QPersistentModelIndex> m_layoutSource; // leaves: the proxy cell
+    QList<quint64> m_layoutGroups;               // groups: their key
 };
