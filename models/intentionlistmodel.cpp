@@ -56,6 +56,15 @@ QVariant IntentionListModel::data(const QModelIndex &index, int role) const
         return row.timeframe.start;
     case PlanRoles::EndDateRole:
         return row.timeframe.end;
+    case PlanRoles::OpenEndedRole:
+        return row.timeframe.openEnded;
+    case PlanRoles::ShiftsRole:
+        return (row.shiftCommunity ? PlanRoles::CommunityBit : 0) | (row.shiftPrevention ? PlanRoles::PreventionBit : 0)
+               | (row.shiftDigital ? PlanRoles::DigitalBit : 0);
+    case PlanRoles::StatusRole:
+        return int(row.status);
+    case PlanRoles::TitleRole:
+        return row.title;
     default:
         break;
     }

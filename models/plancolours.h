@@ -39,6 +39,28 @@ inline QColor status(IntentionStatus status)
     return Qt::gray;
 }
 
+inline QColor noticeStatus(NoticeStatus status)
+{
+    switch (status) {
+    case NoticeStatus::Draft:
+        return QColor(0xAE, 0xB7, 0xBD); // pale grey: not yet agreed
+    case NoticeStatus::Approved:
+        return QColor(0xE6, 0x9F, 0x00); // amber: agreed, waiting to go out
+    case NoticeStatus::Issued:
+        return QColor(0x00, 0x5E, 0xB8); // NHS blue: sent
+    case NoticeStatus::Acknowledged:
+        return QColor(0x00, 0x96, 0x39); // green: the provider has replied
+    case NoticeStatus::Withdrawn:
+        return QColor(0xB0, 0x30, 0x30);
+    }
+    return Qt::gray;
+}
+
+// Charts that keep only the largest portfolios merge the rest into one grey "other".
+inline QColor otherPortfolios() { return QColor(0xA0, 0xA6, 0xAB); }
+inline QColor chartText() { return QColor(0x21, 0x2B, 0x32); }      // NHS black
+inline QColor chartGrid() { return QColor(0xE8, 0xED, 0xEE); }      // NHS pale grey
+
 inline QColor needsReview() { return QColor(0xE6, 0x7E, 0x00); } // amber
 inline QColor problem() { return QColor(0xD5, 0x28, 0x1B); }     // NHS red: a rule broken
 inline QColor today() { return QColor(0xD5, 0x28, 0x1B); }
