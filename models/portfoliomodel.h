@@ -1,13 +1,12 @@
 #pragma once
 
 #include "entities.h"
+#include "plancontext.h"
 #include "result.h"
 
 #include <QAbstractTableModel>
 #include <QList>
 #include <QPointer>
-
-class PlanContext;
 
 // Every portfolio of the open plan, one row each in the plan's order, a column per field: what
 // the portfolio editor's form (QDataWidgetMapper) and any table of portfolios show.

@@ -1,13 +1,12 @@
 #pragma once
 
 #include "entities.h"
+#include "plancontext.h"
 #include "result.h"
 
 #include <QAbstractTableModel>
 #include <QList>
 #include <QPointer>
-
-class PlanContext;
 
 // The programme areas of one portfolio, in their order, with how many intentions each holds:
 // what the portfolio editor lists and edits. Renaming (setData on the name), adding, merging
