@@ -157,11 +157,11 @@ Result<void> Builder::insertSettings()
     query.addBindValue(QStringLiteral("NHS North East London Integrated Care Board"));
     // The ICB's published headquarters; the seed documents print no postal address.
     query.addBindValue(QStringLiteral("4th Floor, Unex Tower\n5 Station Street\nLondon\nE15 1DA"));
-    query.addBindValue(QStringLiteral("NHS North East London"));
-    // Placeholders: the demo plan is illustrative and names no real signatory.
+    query.addBindValue(QStringLiteral("northeastlondon.icb.nhs.uk"));
+    // Placeholders: the demo plan is illustrative and names no real signatory or mailbox.
     query.addBindValue(QStringLiteral("[Signatory name]"));
     query.addBindValue(QStringLiteral("Director of Commissioning"));
-    query.addBindValue(QStringLiteral(""));
+    query.addBindValue(QStringLiteral("[contracting team email]"));
     const FiscalYear planningYear(2026);
     query.addBindValue(planningYear.startYear());
     query.addBindValue(PlanSettings::defaultNoticeIssueDate(planningYear).toString(Qt::ISODate));
@@ -414,6 +414,8 @@ Result<DemoPlanReport> build(QSqlDatabase db, const QString &csvDir)
         return Error{inserted.error()};
     if (auto inserted = builder.insertOutcomeDomains(); !inserted)
         return Error{inserted.error()};
+    if (auto added = addContractRegister(db); !added)
+        return Error{added.error()};
 
     report.portfolios = count(db, QStringLiteral("SELECT count(*) FROM portfolio"));
     report.benefits = count(db, QStringLiteral("SELECT count(*) FROM portfolio_benefit"));
@@ -422,6 +424,8 @@ Result<DemoPlanReport> build(QSqlDatabase db, const QString &csvDir)
     report.places = count(db, QStringLiteral("SELECT count(*) FROM place"));
     report.providers = count(db, QStringLiteral("SELECT count(*) FROM provider"));
     report.outcomeDomains = count(db, QStringLiteral("SELECT count(*) FROM outcome_domain"));
+    report.contracts = count(db, QStringLiteral("SELECT count(*) FROM contract"));
+    report.notices = count(db, QStringLiteral("SELECT count(*) FROM contract_notice"));
 
     if (auto committed = transaction.commit(); !committed)
         return Error{

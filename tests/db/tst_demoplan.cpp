@@ -2,6 +2,8 @@
 #include "database.h"
 #include "demoplan.h"
 #include "entities.h"
+#include "noticerules.h"
+#include "planstores.h"
 
 #include <QDir>
 #include <QFile>
@@ -100,6 +102,11 @@ private slots:
     void listsThePlacesOfTheCsv();
     void listsTheProvidersWithTypeAndMentions();
     void listsTheOutcomeDomainsOfTheFramework();
+    void addressesTheMainProvidersByOdsCodeAndAddress_data();
+    void addressesTheMainProvidersByOdsCodeAndAddress();
+    void derivesNoticesFromIntentionsThatChangeContracts();
+    void keepsEveryNoticeOnItsProvidersContract();
+    void givesOneNoticeOnlyFiveMonthsForTheChecksToFind();
     void refusesAPlanThatIsNotEmpty();
     void refusesAFolderWithoutTheCsvs();
     void writesNothingWhenAnIntentionRowIsBad();
@@ -140,6 +147,8 @@ void TestDemoPlan::holdsTheCountsOfTheBrief()
     QCOMPARE(scalar(m_db, QStringLiteral("SELECT count(*) FROM intention")), 145);
     QCOMPARE(scalar(m_db, QStringLiteral("SELECT count(*) FROM outcome_domain")), 8);
     QCOMPARE(scalar(m_db, QStringLiteral("SELECT count(*) FROM plan_settings")), 1);
+    QCOMPARE(scalar(m_db, QStringLiteral("SELECT count(*) FROM contract")), 8);
+    QCOMPARE(scalar(m_db, QStringLiteral("SELECT count(*) FROM contract_notice")), 12);
 }
 
 void TestDemoPlan::reportsWhatItBuilt()
@@ -153,6 +162,8 @@ void TestDemoPlan::reportsWhatItBuilt()
     QCOMPARE(r.places, 8);
     QCOMPARE(r.providers, 21);
     QCOMPARE(r.outcomeDomains, 8);
+    QCOMPARE(r.contracts, 8);
+    QCOMPARE(r.notices, 12);
     QCOMPARE(r.programmeAreas, scalar(m_db, QStringLiteral("SELECT count(*) FROM programme_area")));
     QCOMPARE(r.benefits, scalar(m_db, QStringLiteral("SELECT count(*) FROM portfolio_benefit")));
     QCOMPARE(r.intentionsNeedingReview,
@@ -413,8 +424,16 @@ void TestDemoPlan::listsTheProvidersWithTypeAndMentions()
 {
     build();
     const CsvTable providers = demoCsv(DemoPlan::providersFile);
-    QCOMPARE(column(m_db, QStringLiteral("SELECT name FROM provider ORDER BY id")),
-             csvColumn(providers, 0));
+    // Letters are addressed to the legal names of the three the seeds name informally.
+    const QHash<QString, QString> legalNames{
+        {QStringLiteral("Homerton"), QStringLiteral("Homerton Healthcare NHS Foundation Trust")},
+        {QStringLiteral("London Ambulance Service"),
+         QStringLiteral("London Ambulance Service NHS Trust")},
+    };
+    QStringList expectedNames;
+    for (const QString &name : csvColumn(providers, 0))
+        expectedNames << legalNames.value(name, name);
+    QCOMPARE(column(m_db, QStringLiteral("SELECT name FROM provider ORDER BY id")), expectedNames);
     QCOMPARE(column(m_db, QStringLiteral("SELECT notes FROM provider ORDER BY id")),
              csvColumn(providers, 2));
     QStringList expectedTypes;
@@ -428,7 +447,8 @@ void TestDemoPlan::listsTheProvidersWithTypeAndMentions()
         query.addBindValue(name);
         return query.exec() && query.next() ? query.value(0).toString() : QString();
     };
-    QCOMPARE(typeOf(QStringLiteral("London Ambulance Service")), QStringLiteral("ambulance"));
+    QCOMPARE(typeOf(QStringLiteral("London Ambulance Service NHS Trust")),
+             QStringLiteral("ambulance"));
     QCOMPARE(typeOf(QStringLiteral("Whipps Cross Hospital")), QStringLiteral("acute"));
     QCOMPARE(typeOf(QStringLiteral("Healthbridge")), QStringLiteral("gp_federation"));
     QCOMPARE(typeOf(QStringLiteral("Change Grow Live (CGL)")), QStringLiteral("vcse"));
@@ -451,6 +471,99 @@ void TestDemoPlan::listsTheOutcomeDomainsOfTheFramework()
                                    " ORDER BY sort_order")),
              (QStringList{"Quality Care and Access", "Health Inequalities and Communities",
                            "Sustainable Services"}));
+}
+
+void TestDemoPlan::addressesTheMainProvidersByOdsCodeAndAddress_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("odsCode");
+    QTest::addColumn<QString>("postcode");
+    QTest::newRow("Barts Health") << "Barts Health NHS Trust" << "R1H" << "E1 1FR";
+    QTest::newRow("BHRUT")
+        << "Barking, Havering and Redbridge University Hospitals NHS Trust (BHRUT)" << "RF4"
+        << "RM7 0AG";
+    QTest::newRow("Homerton") << "Homerton Healthcare NHS Foundation Trust" << "RQX" << "E9 6SR";
+    QTest::newRow("ELFT") << "East London NHS Foundation Trust (ELFT)" << "RWK" << "E1 8DE";
+    QTest::newRow("NELFT") << "North East London NHS Foundation Trust (NELFT)" << "RAT"
+                           << "RM13 8GQ";
+    QTest::newRow("LAS") << "London Ambulance Service NHS Trust" << "RRU" << "SE1 8SD";
+}
+
+void TestDemoPlan::addressesTheMainProvidersByOdsCodeAndAddress()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, odsCode);
+    QFETCH(QString, postcode);
+    build();
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT ods_code, address FROM provider WHERE name = ?"));
+    query.addBindValue(name);
+    QVERIFY(query.exec());
+    QVERIFY2(query.next(), qPrintable(name));
+    QCOMPARE(query.value(0).toString(), odsCode);
+    QVERIFY2(query.value(1).toString().endsWith(postcode), qPrintable(query.value(1).toString()));
+}
+
+void TestDemoPlan::derivesNoticesFromIntentionsThatChangeContracts()
+{
+    build();
+    // Every notice names the intention it comes from.
+    QCOMPARE(scalar(m_db, QStringLiteral("SELECT count(*) FROM contract_notice n WHERE NOT EXISTS"
+                                         " (SELECT 1 FROM notice_intention l"
+                                         " WHERE l.notice_id = n.id)")),
+             0);
+    const QStringList linked = column(
+        m_db, QStringLiteral("SELECT DISTINCT i.body FROM intention i JOIN notice_intention l"
+                             " ON l.intention_id = i.id"));
+    for (const char *intention :
+         {"Review of Core Contracts and rationalise smaller contracts",
+          "Community Equipment stabilisation, review and recommissioning",
+          "111 contract and service",
+          "Review of core and non-core contracts, including Place and deconstruct of the UEC Block"})
+        QVERIFY2(linked.contains(QString::fromUtf8(intention)), intention);
+    // Every kind of notice is shown, and all but one draft are ready for a letter.
+    QCOMPARE(scalar(m_db, QStringLiteral("SELECT count(DISTINCT kind) FROM contract_notice")), 4);
+    QCOMPARE(scalar(m_db, QStringLiteral("SELECT count(*) FROM contract_notice"
+                                         " WHERE status = 'approved'")),
+             11);
+    QCOMPARE(scalar(m_db, QStringLiteral("SELECT count(DISTINCT provider_id) FROM contract_notice"
+                                         " WHERE status = 'approved'")),
+             7);
+}
+
+void TestDemoPlan::keepsEveryNoticeOnItsProvidersContract()
+{
+    build();
+    QCOMPARE(scalar(m_db, QStringLiteral("SELECT count(*) FROM contract_notice n JOIN contract c"
+                                         " ON c.id = n.contract_id"
+                                         " WHERE c.provider_id <> n.provider_id")),
+             0);
+    QCOMPARE(scalar(m_db, QStringLiteral("SELECT count(*) FROM contract_notice"
+                                         " WHERE contract_id IS NULL")),
+             0);
+    QCOMPARE(scalar(m_db, QStringLiteral("SELECT count(*) FROM contract_notice"
+                                         " WHERE kind = 'transfer' AND receiving_provider_id IS NULL")),
+             0);
+}
+
+void TestDemoPlan::givesOneNoticeOnlyFiveMonthsForTheChecksToFind()
+{
+    build();
+    PlanStores stores(m_db, QStringLiteral("test"));
+    const auto input = NoticeRules::gather(stores);
+    QVERIFY2(input.isOk(), qPrintable(input.error()));
+    QVERIFY(input.value().settings.illustrative);
+    QList<NoticeFinding> errors;
+    for (const NoticeFinding &finding : NoticeRules::check(input.value())) {
+        if (finding.severity == FindingSeverity::Error)
+            errors << finding;
+    }
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors.constFirst().rule, NoticeRule::ShortNotice);
+    QVERIFY2(errors.constFirst().problem.contains(QStringLiteral("London Ambulance Service")),
+             qPrintable(errors.constFirst().problem));
+    QVERIFY2(errors.constFirst().problem.contains(QStringLiteral("only 5 months")),
+             qPrintable(errors.constFirst().problem));
 }
 
 void TestDemoPlan::refusesAPlanThatIsNotEmpty()
