@@ -529,7 +529,8 @@ QVariant IntentionGroupModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (index.column() == 0)
-            return tr("%1: %n intention(s) shown", nullptr, node->count).arg(node->name);
+            return tr("%1: %2 shown")
+                .arg(node->name, node->count == 1 ? tr("1 intention") : tr("%1 intentions").arg(node->count));
         return {};
     case Qt::DecorationRole:
         if (index.column() == 0 && node->kind == NodeKind::Portfolio)

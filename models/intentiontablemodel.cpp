@@ -32,6 +32,12 @@ QString sentence(const QString &reason)
     return text;
 }
 
+// "1 row", "3 rows" (no translations are loaded, so tr()'s plural forms would not apply).
+QString counted(qsizetype count, const char *one, const char *many)
+{
+    return QStringLiteral("%1 %2").arg(count).arg(QLatin1String(count == 1 ? one : many));
+}
+
 bool isReadOnlyColumn(int column)
 {
     return column == IntentionTableModel::DatesColumn
@@ -901,11 +907,18 @@ Result<Intention> IntentionTableModel::edited(const Intention &row, int column,
         result.lead = value.toString();
         return result;
     case TimeframeColumn: {
-        // Any text is kept: what the parser cannot read is stored with its review flag.
+        // Text the parser cannot read with confidence is kept, with its review flag and reason:
+        // it may be right and only the planner unsure. A range that ends before it starts is
+        // certainly wrong, so it is refused with the parser's reason. (The parser reports that
+        // only in words: these are its two phrasings.)
         const Timeframe timeframe = TimeframeParser::parse(value.toString());
         if (timeframe.start.isValid() && timeframe.end.isValid() && timeframe.end < timeframe.start)
             return Error{tr("the timeframe ends (%1) before it starts (%2)")
                              .arg(PlanFormat::date(timeframe.end), PlanFormat::date(timeframe.start))};
+        if (timeframe.needsReview
+            && (timeframe.reason.contains(QLatin1String("before it starts"))
+                || timeframe.reason.contains(QLatin1String("is not after start year"))))
+            return Error{tr("the timeframe %1: %2").arg(quoted(value.toString()), timeframe.reason)};
         result.timeframe = timeframe;
         return result;
     }
@@ -1195,7 +1208,7 @@ Result<QList<Id>> IntentionTableModel::duplicate(const QList<Id> &ids)
         changes.append(change);
     }
     const QString text = rows.size() == 1 ? tr("Duplicate %1").arg(quoted(m_rows.at(rows.first()).title))
-                                          : tr("Duplicate %n intentions", nullptr, int(rows.size()));
+                                          : tr("Duplicate %1").arg(counted(rows.size(), "intention", "intentions"));
     auto pushed = pushChanges(text, changes);
     if (!pushed)
         return Error{reject({}, pushed.error()).error()};
@@ -1243,7 +1256,7 @@ Result<void> IntentionTableModel::remove(const QList<Id> &ids)
         }
     }
     const QString text = rows.size() == 1 ? tr("Delete %1").arg(quoted(m_rows.at(rows.first()).title))
-                                          : tr("Delete %n intentions", nullptr, int(rows.size()));
+                                          : tr("Delete %1").arg(counted(rows.size(), "intention", "intentions"));
     auto pushed = pushChanges(text, changes, notices);
     if (!pushed)
         return reject({}, pushed.error());
@@ -1283,8 +1296,9 @@ Result<void> IntentionTableModel::bulkEdit(const QList<Id> &ids, int column, con
         m_lastError.clear();
         return {};
     }
-    const QString text = tr("Change %1 of %n intention(s)", nullptr, int(changes.size()))
-                             .arg(headerData(column, Qt::Horizontal).toString().toLower());
+    const QString text = tr("Change %1 of %2")
+                             .arg(headerData(column, Qt::Horizontal).toString().toLower(),
+                                  counted(changes.size(), "intention", "intentions"));
     auto pushed = pushChanges(text, changes);
     if (!pushed)
         return reject({}, pushed.error());
@@ -1309,16 +1323,17 @@ Result<void> IntentionTableModel::paste(const QList<Id> &targetIds, int firstCol
     if (firstColumn < 0 || firstColumn >= ColumnCount)
         return reject({}, tr("choose the cell to paste into"));
     if (cells.size() > targetIds.size())
-        return reject({}, tr("the pasted cells have %n row(s)", nullptr, int(cells.size()))
-                              + tr(" but only %n intention(s) are shown from the chosen row down",
-                                   nullptr, int(targetIds.size())));
+        return reject({}, tr("the pasted cells have %1 but only %2 %3 shown from the chosen row down")
+                              .arg(counted(cells.size(), "row", "rows"),
+                                   counted(targetIds.size(), "intention", "intentions"),
+                                   targetIds.size() == 1 ? tr("is") : tr("are")));
     qsizetype width = 0;
     for (const QStringList &line : cells)
         width = std::max(width, line.size());
     if (firstColumn + width > ColumnCount)
-        return reject({}, tr("the pasted cells have %n column(s)", nullptr, int(width))
-                              + tr(" but only %n column(s) are to the right of the chosen cell",
-                                   nullptr, ColumnCount - firstColumn));
+        return reject({}, tr("the pasted cells have %1 but only %2 from the chosen cell rightwards")
+                              .arg(counted(width, "column", "columns"),
+                                   counted(ColumnCount - firstColumn, "column", "columns")));
 
     QList<IntentionChange> changes;
     for (qsizetype r = 0; r < cells.size(); ++r) {
