@@ -21,10 +21,19 @@ IntentionFilterProxy::IntentionFilterProxy(QObject *parent)
 
 void IntentionFilterProxy::setSourceModel(QAbstractItemModel *sourceModel)
 {
+    if (m_table)
+        disconnect(m_table, nullptr, this, nullptr);
     m_table = qobject_cast<IntentionTableModel *>(sourceModel);
     Q_ASSERT_X(!sourceModel || m_table, "IntentionFilterProxy::setSourceModel",
                "the source must be an IntentionTableModel");
     QSortFilterProxyModel::setSourceModel(m_table);
+    if (m_table) {
+        // The proxy removes its rows while the source is only about to remove them, when the
+        // total is not yet right: count again once the source has finished.
+        connect(m_table, &QAbstractItemModel::rowsInserted, this, &IntentionFilterProxy::emitCounts);
+        connect(m_table, &QAbstractItemModel::rowsRemoved, this, &IntentionFilterProxy::emitCounts);
+        connect(m_table, &QAbstractItemModel::modelReset, this, &IntentionFilterProxy::emitCounts);
+    }
     emitCounts();
 }
 
@@ -210,5 +219,5 @@ bool IntentionFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &
 {
     if (!m_table)
         return QSortFilterProxyModel::lessThan(left, right);
-    return m_table->compareRows(left.row(), right.row(), left.column()) < 0;
+    return m_table->compareRows(left.row(), right.row(), left.column(), sortOrder()) < 0;
 }

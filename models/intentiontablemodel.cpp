@@ -89,21 +89,22 @@ std::optional<bool> yesNo(const QString &text)
     return std::nullopt;
 }
 
-// Unset sorts after every set value, in ascending order.
-int compareDates(QDate a, QDate b)
+// Unset sorts after every set value (blank is +1 for ascending, -1 for descending, so that blanks
+// come last either way).
+int compareDates(QDate a, QDate b, int blank)
 {
     if (a.isValid() != b.isValid())
-        return a.isValid() ? -1 : 1;
+        return a.isValid() ? -blank : blank;
     if (!a.isValid())
         return 0;
     return a < b ? -1 : (b < a ? 1 : 0);
 }
 
-// Case-insensitive; empty text sorts after every other.
-int compareText(const QString &a, const QString &b)
+// Case-insensitive; empty text sorts after every other (as compareDates).
+int compareText(const QString &a, const QString &b, int blank)
 {
     if (a.isEmpty() != b.isEmpty())
-        return a.isEmpty() ? 1 : -1;
+        return a.isEmpty() ? blank : -blank;
     return QString::compare(a, b, Qt::CaseInsensitive);
 }
 
@@ -502,32 +503,33 @@ QVariant IntentionTableModel::sortKey(const Intention &r, int column) const
     }
 }
 
-int IntentionTableModel::compareRows(int rowA, int rowB, int column) const
+int IntentionTableModel::compareRows(int rowA, int rowB, int column, Qt::SortOrder order) const
 {
     const Intention &a = m_rows.at(rowA);
     const Intention &b = m_rows.at(rowB);
+    const int blank = order == Qt::AscendingOrder ? 1 : -1;
     switch (column) {
     case PortfolioColumn: {
         const Portfolio *pa = portfolio(a.portfolioId);
         const Portfolio *pb = portfolio(b.portfolioId);
-        return compareText(pa ? pa->name : QString(), pb ? pb->name : QString());
+        return compareText(pa ? pa->name : QString(), pb ? pb->name : QString(), blank);
     }
     case ProgrammeAreaColumn: {
         const ProgrammeArea *aa = programmeArea(a.programmeAreaId);
         const ProgrammeArea *ab = programmeArea(b.programmeAreaId);
-        return compareText(aa ? aa->name : QString(), ab ? ab->name : QString());
+        return compareText(aa ? aa->name : QString(), ab ? ab->name : QString(), blank);
     }
     case TitleColumn:
-        return compareText(a.title, b.title);
+        return compareText(a.title, b.title, blank);
     case TextColumn:
-        return compareText(a.text, b.text);
+        return compareText(a.text, b.text, blank);
     case LeadColumn:
-        return compareText(a.lead, b.lead);
+        return compareText(a.lead, b.lead, blank);
     case TimeframeColumn:
     case DatesColumn:
-        if (int c = compareDates(a.timeframe.start, b.timeframe.start))
+        if (int c = compareDates(a.timeframe.start, b.timeframe.start, blank))
             return c;
-        return compareDates(a.timeframe.end, b.timeframe.end);
+        return compareDates(a.timeframe.end, b.timeframe.end, blank);
     case CommunityColumn:
     case PreventionColumn:
     case DigitalColumn:
@@ -535,14 +537,14 @@ int IntentionTableModel::compareRows(int rowA, int rowB, int column) const
     case StatusColumn:
         return compareValues(int(a.status), int(b.status));
     case PlacesColumn:
-        return compareText(joinedNames(a.placeIds, true), joinedNames(b.placeIds, true));
+        return compareText(joinedNames(a.placeIds, true), joinedNames(b.placeIds, true), blank);
     case ProvidersColumn:
-        return compareText(joinedNames(a.providerIds, false), joinedNames(b.providerIds, false));
+        return compareText(joinedNames(a.providerIds, false), joinedNames(b.providerIds, false), blank);
     case NeedsReviewColumn:
         return compareValues(int(a.timeframe.needsReview), int(b.timeframe.needsReview));
     case LastChangedColumn:
         if (a.updatedAt.isValid() != b.updatedAt.isValid())
-            return a.updatedAt.isValid() ? -1 : 1;
+            return a.updatedAt.isValid() ? -blank : blank;
         return compareValues(a.updatedAt, b.updatedAt);
     default:
         return 0;

@@ -88,8 +88,9 @@ public:
     int rowOf(Id id) const; // -1: not shown
     // Title, text and lead, case- and accent-folded (see foldForSearch).
     const QString &searchText(int row) const { return m_searchText.at(row); }
-    // <0, 0, >0 as row a sorts before, with or after row b by column (SortRole order).
-    int compareRows(int rowA, int rowB, int column) const;
+    // <0, 0, >0 as row a sorts before, with or after row b by column (SortRole order). Blank
+    // values (no date, empty text) come last in the view for either order: pass the view's order.
+    int compareRows(int rowA, int rowB, int column, Qt::SortOrder order = Qt::AscendingOrder) const;
     // The text of a cell as copied to the clipboard; paste reads the same text back.
     QString cellText(int row, int column) const;
 
