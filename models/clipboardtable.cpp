@@ -139,9 +139,12 @@ QList<QStringList> fromHtml(const QString &html)
         while (cellMatches.hasNext()) {
             QString cellHtml = cellMatches.next().captured(3);
             // HTML whitespace collapses; <br> is the line break inside a cell.
+            // (A private-use character stands for the break: the HTML reader would collapse \n.)
+            const QChar breakMark(0xE000);
             cellHtml.replace(whitespace, QStringLiteral(" "));
-            cellHtml.replace(lineBreak, QStringLiteral("\n"));
+            cellHtml.replace(lineBreak, QString(breakMark));
             QString text = QTextDocumentFragment::fromHtml(cellHtml).toPlainText();
+            text.replace(breakMark, u'\n');
             text.replace(QChar::LineSeparator, u'\n');
             text.replace(QChar::ParagraphSeparator, u'\n');
             text.replace(QChar::Nbsp, u' ');
