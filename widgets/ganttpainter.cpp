@@ -181,6 +181,7 @@ GanttStyle GanttStyle::fromPalette(const QPalette &palette, const QFont &font)
     style.highlight = palette.color(QPalette::Highlight);
     style.rowSeparator = blend(style.base, style.text, 0.07);
     style.font = font;
+    style.smoothFades = true;
     return style;
 }
 
@@ -194,7 +195,10 @@ GanttStyle GanttStyle::forPrint()
     paper.setColor(QPalette::Highlight, PlanColours::nhsBlue());
     QFont font(QStringLiteral("DejaVu Sans"));
     font.setPixelSize(11);
-    return fromPalette(paper, font);
+    GanttStyle style = fromPalette(paper, font);
+    style.smoothFades = false;
+    style.labelYearStarts = false; // the header marks the years; labels would cover the last row
+    return style;
 }
 
 GanttPainter::GanttPainter(const TimelineScale &scale, double xOffset, const GanttStyle &style)
@@ -354,6 +358,30 @@ void GanttPainter::paintHatching(QPainter &painter, const QRectF &rect, const QC
     painter.restore();
 }
 
+void GanttPainter::paintFade(QPainter &painter, const QRectF &rect, const QColor &colour, bool out) const
+{
+    if (rect.width() <= 0)
+        return;
+    painter.setPen(Qt::NoPen);
+    if (m_style.smoothFades) {
+        QLinearGradient fade(rect.left(), 0, rect.right(), 0);
+        fade.setColorAt(out ? 0 : 1, colour);
+        fade.setColorAt(out ? 1 : 0, withAlpha(colour, 0));
+        painter.setBrush(fade);
+        painter.drawRect(rect);
+        return;
+    }
+    // Bands of falling opacity: PDF viewers and printers do not all fade a gradient to
+    // transparent, but every one draws a translucent fill.
+    const int steps = std::clamp(int(rect.width() / 4), 1, 160);
+    const double width = rect.width() / steps;
+    for (int step = 0; step < steps; ++step) {
+        const double t = (step + 0.5) / steps;
+        painter.setBrush(withAlpha(colour, int(std::lround(255 * (out ? 1 - t : t)))));
+        painter.drawRect(QRectF(rect.left() + step * width, rect.top(), width + 0.05, rect.height()));
+    }
+}
+
 void GanttPainter::paintDiamond(QPainter &painter, const QPointF &centre, double radius, const QColor &fill,
                                 const QColor &outline) const
 {
@@ -469,14 +497,10 @@ void GanttPainter::paintBar(QPainter &painter, const GanttBar &bar, const QRect 
         const double solidEnd = bar.end.isValid() ? std::max(rect.left(), std::min(rect.right(), xAfter(bar.end)))
                                                   : std::min(rect.right(), rect.left() + 12);
         const QRectF solid(rect.left(), rect.top(), solidEnd - rect.left(), rect.height());
-        QLinearGradient fade(solidEnd, 0, rect.right(), 0);
-        fade.setColorAt(0, bar.colour);
-        fade.setColorAt(1, withAlpha(bar.colour, 0));
         painter.setPen(Qt::NoPen);
         painter.setBrush(bar.colour);
         painter.drawRect(solid);
-        painter.setBrush(fade);
-        painter.drawRect(QRectF(solidEnd, rect.top(), rect.right() - solidEnd, rect.height()));
+        paintFade(painter, QRectF(solidEnd, rect.top(), rect.right() - solidEnd, rect.height()), bar.colour, true);
         if (xOf(bar.start) >= chart.left()) {
             painter.setPen(QPen(outline, 1.5));
             painter.drawLine(QPointF(rect.left() + 0.75, rect.top()), QPointF(rect.left() + 0.75, rect.bottom()));
@@ -485,12 +509,7 @@ void GanttPainter::paintBar(QPainter &painter, const GanttBar &bar, const QRect 
         break;
     }
     case Kind::Deadline: {
-        QLinearGradient fade(rect.left(), 0, rect.right(), 0);
-        fade.setColorAt(0, withAlpha(bar.colour, 0));
-        fade.setColorAt(1, bar.colour);
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(fade);
-        painter.drawRect(rect);
+        paintFade(painter, rect, bar.colour, false);
         painter.setPen(QPen(outline, 2));
         painter.drawLine(QPointF(rect.right() - 1, rect.top() - 2), QPointF(rect.right() - 1, rect.bottom() + 2));
         anchor = std::max<double>(chart.left(), rect.right() - 40);
@@ -508,7 +527,9 @@ void GanttPainter::paintBar(QPainter &painter, const GanttBar &bar, const QRect 
         if (rect.width() > metrics.horizontalAdvance(label) + 12 && rect.height() >= metrics.height() - 4) {
             painter.setFont(italic);
             painter.setPen(m_style.text);
-            painter.drawText(rect.adjusted(6, 0, -6, 0), Qt::AlignLeft | Qt::AlignVCenter, label);
+            // After the shift markers, which sit over the bar's start.
+            const double markers = std::max(0.0, chart.left() + 3 * (2 * 4.5 + 2) + 6 - rect.left());
+            painter.drawText(rect.adjusted(6 + markers, 0, -6, 0), Qt::AlignLeft | Qt::AlignVCenter, label);
         }
         break;
     }
@@ -581,7 +602,7 @@ void GanttPainter::paintDateLines(QPainter &painter, const QRect &chart) const
             continue;
         painter.setPen(QPen(april, 1, Qt::DotLine));
         painter.drawLine(QPointF(x, chart.top()), QPointF(x, chart.bottom() + 1));
-        if (yearWidth >= metrics.horizontalAdvance(QStringLiteral("1 Apr 2026")) + 20)
+        if (m_style.labelYearStarts && yearWidth >= metrics.horizontalAdvance(QStringLiteral("1 Apr 2026")) + 20)
             label(x, chart.bottom() - metrics.height() - 3, PlanFormat::date(year.start), april);
     }
 
@@ -632,7 +653,7 @@ void GanttPainter::paintHeader(QPainter &painter, const QRect &rect) const
             const double visibleLeft = std::max<double>(left, row.left());
             const double visibleRight = std::min<double>(right, row.right() + 1);
             for (const QString &text : cell.labels) {
-                if (metrics.horizontalAdvance(text) + 8 <= visibleRight - visibleLeft) {
+                if (metrics.horizontalAdvance(text) + 4 <= visibleRight - visibleLeft) {
                     painter.setPen(m_style.headerText);
                     painter.drawText(QRectF(visibleLeft, row.top(), visibleRight - visibleLeft, row.height()),
                                      Qt::AlignCenter, text);

@@ -72,6 +72,8 @@ struct GanttStyle
     QColor highlight;   // selected rows
     QColor rowSeparator;
     QFont font;
+    bool smoothFades = true;     // gradients; false: translucent bands (PDF, print)
+    bool labelYearStarts = true; // "1 Apr 2027" tags at the foot of the 1 April lines
 
     static GanttStyle fromPalette(const QPalette &palette, const QFont &font);
     static GanttStyle forPrint(); // black on white, pixel-sized fonts (the export scales)
@@ -136,6 +138,7 @@ private:
     int layoutLegend(int width, QList<QRect> *samples, QList<QRect> *labels) const;
     void paintSummary(QPainter &painter, const GanttBar &bar, const QRectF &rect) const;
     void paintHatching(QPainter &painter, const QRectF &rect, const QColor &bar, bool funding, bool phased) const;
+    void paintFade(QPainter &painter, const QRectF &rect, const QColor &colour, bool out) const;
     void paintDiamond(QPainter &painter, const QPointF &centre, double radius, const QColor &fill,
                       const QColor &outline) const;
     void paintShiftMarkers(QPainter &painter, int shifts, double anchorX, const QRect &rowRect,

@@ -140,7 +140,7 @@ void GanttView::followModel()
         // A model that explains its refusals (IntentionTableModel::editRejected and models like
         // it) is heard directly; views over other models connect showEditMessage themselves.
         const int signal = m_model->metaObject()->indexOfSignal("editRejected(QModelIndex,QString)");
-        const int slot = staticMetaObject.indexOfSlot("onEditRejected(QModelIndex,QString)");
+        const int slot = staticMetaObject.indexOfSlot("noteRejectedEdit(QModelIndex,QString)");
         if (signal >= 0 && slot >= 0)
             m_modelConnections << connect(m_model, m_model->metaObject()->method(signal), this,
                                           staticMetaObject.method(slot));
@@ -701,7 +701,7 @@ bool GanttView::commitDates(const QModelIndex &index, Range range)
     return true;
 }
 
-void GanttView::onEditRejected(const QModelIndex &, const QString &message)
+void GanttView::noteRejectedEdit(const QModelIndex &, const QString &message)
 {
     // Only refusals of our own edits: the grid shows its own at its cells.
     if (m_committing)

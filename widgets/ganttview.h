@@ -87,6 +87,10 @@ public slots:
     void scrollToToday();
     // Shows message at the row's bar (or the current row) and repeats it as message().
     void showEditMessage(const QString &text, const QModelIndex &index = {});
+    // Connect the editing model's refusals here (IntentionTableModel::editRejected): a refusal
+    // of the view's own edit is shown at the bar. The view's own model, if it has such a signal,
+    // is connected by itself.
+    void noteRejectedEdit(const QModelIndex &index, const QString &message);
 
 signals:
     // For the status bar: why an edit was refused, and similar.
@@ -109,9 +113,6 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;
 
-private slots:
-    // Connected by signature to a model's editRejected(QModelIndex, QString), when it has one.
-    void onEditRejected(const QModelIndex &index, const QString &message);
 
 private:
     friend class GanttHeader;
