@@ -35,6 +35,17 @@ const QList<Job> &jobs()
                                            "into the plan: all or nothing."),
                             QStringLiteral("FILE")),
          &Jobs::importCsv},
+        {QCommandLineOption(QStringLiteral("export-intentions"),
+                            QStringLiteral("Write the plan's intentions to FILE (.csv or .xlsx), as the grid's "
+                                           "\"Export intentions shown\" does; --portfolio NAME (repeatable) and "
+                                           "--provider NAME narrow them."),
+                            QStringLiteral("FILE")),
+         &Jobs::exportIntentions},
+        {QCommandLineOption(QStringLiteral("generate-synthetic"),
+                            QStringLiteral("Create a new plan FILE (given after N) holding a synthetic plan of N "
+                                           "intentions across 50 portfolios, for trying the planner at scale."),
+                            QStringLiteral("N")),
+         &Jobs::generateSynthetic},
         // New jobs: one entry each, here.
     };
     return table;

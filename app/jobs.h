@@ -7,4 +7,6 @@ namespace Jobs {
 int check(const CommandLine::JobContext &context);          // planjobs.cpp
 int parseTimeframe(const CommandLine::JobContext &context); // planjobs.cpp
 int importCsv(const CommandLine::JobContext &context);      // planjobs.cpp
+int exportIntentions(const CommandLine::JobContext &context);  // intentionjobs.cpp
+int generateSynthetic(const CommandLine::JobContext &context); // intentionjobs.cpp
 } // namespace Jobs

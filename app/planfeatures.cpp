@@ -1,9 +1,11 @@
 #include "planfeatures.h"
 
+#include "intentionsfeature.h"
 #include "mainwindow.h"
 
 void installFeatures(MainWindow &window)
 {
     // One line per feature, in the order their workspace tabs appear.
+    installIntentionsFeature(window);
     Q_UNUSED(window)
 }
