@@ -142,9 +142,8 @@ TimeframeEditor::TimeframeEditor(QWidget *parent)
     m_edit->setPlaceholderText(tr("e.g. 2026/27 – 2028/29, from April 2026, by March 2027"));
     m_result->setObjectName(QStringLiteral("timeframeResult"));
     m_result->setWordWrap(true);
-    QFont small = m_result->font();
-    small.setPointSizeF(small.pointSizeF() * 0.9);
-    m_result->setFont(small);
+    // Inside a view a child inherits the viewport's Text role; the reading's colour is ours.
+    m_result->setForegroundRole(QPalette::WindowText);
     layout->addWidget(m_edit);
     layout->addWidget(m_result);
     setFocusProxy(m_edit);
@@ -171,12 +170,25 @@ void TimeframeEditor::updateResult()
     QString text = PlanFormat::timeframeSummary(timeframe);
     if (timeframe.isNotSet())
         text = tr("not set: listed among the intentions that need dates");
+    else if (m_needsReview && !timeframe.hasDates())
+        text = tr("needs review: %1").arg(timeframe.reason); // no dates to show, only why
     m_result->setText(QStringLiteral("→ ") + text);
     QPalette palette = m_result->palette();
     palette.setColor(QPalette::WindowText, m_needsReview ? PlanColours::needsReview()
                                                          : palette.color(QPalette::Active, QPalette::PlaceholderText));
     m_result->setPalette(palette);
     m_result->setToolTip(m_needsReview ? tr("Stored as written and flagged for review") : QString());
+    // A longer reading wraps: grow downwards so none of it is cut off.
+    if (width() > 0 && height() != heightForWidth(width()))
+        resize(width(), heightForWidth(width()));
+}
+
+int TimeframeEditor::heightForWidth(int width) const
+{
+    const QMargins margins = layout()->contentsMargins();
+    const int inner = width - margins.left() - margins.right();
+    return margins.top() + m_edit->sizeHint().height() + layout()->spacing() + m_result->heightForWidth(inner)
+        + margins.bottom() + 2 * frameWidth();
 }
 
 // --- MultiSelectEditor -----------------------------------------------------------------------
@@ -492,9 +504,8 @@ void IntentionDelegate::updateEditorGeometry(QWidget *editor, const QStyleOption
         rect.setWidth(std::max(rect.width(), 280));
         rect.setHeight(multi->preferredHeight());
     } else if (auto *timeframe = qobject_cast<TimeframeEditor *>(editor)) {
-        rect.setWidth(std::max(rect.width(), 340));
-        const int labelHeight = timeframe->resultLabel()->heightForWidth(rect.width() - 8);
-        rect.setHeight(std::max(rect.height(), lineHeight + 8) + std::max(labelHeight, lineHeight) + 6);
+        rect.setWidth(std::max(rect.width(), 380));
+        rect.setHeight(std::max(timeframe->heightForWidth(rect.width()), rect.height() + lineHeight));
     } else if (qobject_cast<LongTextEditor *>(editor)) {
         rect.setWidth(std::max(rect.width(), 440));
         rect.setHeight(std::max(rect.height(), lineHeight * 6 + 10));

@@ -64,6 +64,9 @@ public:
     QLineEdit *lineEdit() const { return m_edit; }
     QLabel *resultLabel() const { return m_result; }
     bool resultNeedsReview() const { return m_needsReview; }
+    // Tall enough for the text box and the whole reading below it (it may wrap).
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override;
 
 private:
     void updateResult();

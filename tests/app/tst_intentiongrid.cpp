@@ -470,7 +470,22 @@ private slots:
         QCOMPARE(csv.value().rows.constFirst().at(start), QStringLiteral("2026-04-01"));
     }
 
-    // Run with CIPLANNER_SCREENSHOT=path.png to save the picture for the documentation.
+    // With CIPLANNER_SCREENSHOT_DIR set, the next two save pictures for the documentation.
+    void aFilteredViewShowsItsCountInTheStatusBar()
+    {
+        m_window->resize(1500, 820);
+        FilterBar *bar = m_grid->filterBar();
+        QTest::keyClicks(bar->searchEdit(), QStringLiteral("digital"));
+        bar->shiftBox(Shift::AnalogueToDigital)->setCurrentIndex(1); // tagged
+        const int shown = m_grid->filterProxy()->rowCount();
+        QVERIFY(shown > 0 && shown < 145);
+        auto *counts = m_window->statusBar()->findChild<QLabel *>(QStringLiteral("intentionCountsLabel"));
+        QCOMPARE(counts->text(), QStringLiteral("%1 of 145 intentions").arg(shown));
+        for (const Id id : m_grid->shownIds())
+            QVERIFY(stored(id).shiftDigital);
+        saveScreenshot(QStringLiteral("grid-filtered.png"));
+    }
+
     void theTimeframeEditorOpenInTheWindow()
     {
         m_window->resize(1500, 820);
@@ -481,13 +496,12 @@ private slots:
         QVERIFY(editor);
         QCOMPARE(editor->text(), QStringLiteral("2026=2027"));
         QVERIFY(editor->resultNeedsReview());
+        QVERIFY(editor->resultLabel()->text().startsWith(QStringLiteral("→ needs review: ")));
+        saveScreenshot(QStringLiteral("grid-editing-timeframe.png"));
         editor->lineEdit()->selectAll();
         QTest::keyClicks(editor->lineEdit(), QStringLiteral("2026-2027 phased"));
         QVERIFY(!editor->resultNeedsReview());
         QVERIFY(editor->resultLabel()->text().contains(QLatin1String("phased")));
-        const QString file = qEnvironmentVariable("CIPLANNER_SCREENSHOT");
-        if (!file.isEmpty())
-            QVERIFY(m_window->grab().save(file));
     }
 
 private:
@@ -501,6 +515,13 @@ private:
         m_grid = m_window->findChild<IntentionGrid *>();
         QVERIFY(m_grid);
         QVERIFY(m_grid->tableModel());
+    }
+
+    void saveScreenshot(const QString &name)
+    {
+        const QString dir = qEnvironmentVariable("CIPLANNER_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            QVERIFY(m_window->grab().save(QDir(dir).filePath(name)));
     }
 
     void focusCell(Id id, int column)

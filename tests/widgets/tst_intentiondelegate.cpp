@@ -5,6 +5,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -210,8 +211,19 @@ private slots:
         QTest::keyClicks(editor->lineEdit(), typed);
         QVERIFY2(editor->resultLabel()->text().contains(shown), qPrintable(editor->resultLabel()->text()));
         QCOMPARE(editor->resultNeedsReview(), needsReview);
-        const QColor colour = editor->resultLabel()->palette().color(QPalette::WindowText);
+        // The colour as painted (inside a view a label would otherwise take the view's text colour).
+        const QColor colour = editor->resultLabel()->palette().color(editor->resultLabel()->foregroundRole());
         QCOMPARE(colour == PlanColours::needsReview(), needsReview);
+        bool amberPainted = false;
+        const QImage picture = editor->resultLabel()->grab().toImage();
+        for (int y = 0; y < picture.height() && !amberPainted; ++y) {
+            for (int x = 0; x < picture.width() && !amberPainted; ++x)
+                amberPainted = QColor(picture.pixel(x, y)) == PlanColours::needsReview();
+        }
+        QCOMPARE(amberPainted, needsReview);
+        // The whole reading shows, however long: the editor grows to hold it.
+        QVERIFY(editor->resultLabel()->geometry().bottom() <= editor->contentsRect().bottom());
+        QVERIFY(editor->resultLabel()->height() >= editor->resultLabel()->heightForWidth(editor->resultLabel()->width()));
         // The editor is taller than the cell, so the reading shows below the text.
         QVERIFY(editor->height() > m_view->visualRect(index).height());
     }
