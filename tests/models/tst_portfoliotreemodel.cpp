@@ -74,7 +74,7 @@ private slots:
         QCOMPARE(prevention.data().toInt(), 2);
         QCOMPARE(prevention.data(PlanRoles::ProgrammeAreaIdRole).toLongLong(), 10);
         QCOMPARE(prevention.data(PlanRoles::PortfolioIdRole).toLongLong(), 1);
-        QCOMPARE(prevention.data(PlanRoles::NodeKindRole).toInt(), int(PortfolioTreeModel::NodeKind::ProgrammeArea));
+        QCOMPARE(prevention.data(PlanRoles::NodeKindRole).toInt(), int(PlanRoles::NodeKind::ProgrammeArea));
     }
 
     void shouldResetWhenThePlanIsReplaced()
