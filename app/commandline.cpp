@@ -46,6 +46,13 @@ const QList<Job> &jobs()
                                            "intentions across 50 portfolios, for trying the planner at scale."),
                             QStringLiteral("N")),
          &Jobs::generateSynthetic},
+        {QCommandLineOption(QStringLiteral("summary"),
+                            QStringLiteral("Write the portfolio summary (cover, each portfolio's vision, intentions with "
+                                           "their shift ticks, timeline and coverage, and contract notices) to FILE as "
+                                           "an A4 PDF. --portfolio NAME (repeatable) chooses the portfolios, "
+                                           "--format landscape turns the pages."),
+                            QStringLiteral("FILE")),
+         &Jobs::summary},
         // New jobs: one entry each, here.
     };
     return table;

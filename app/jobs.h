@@ -9,4 +9,5 @@ int parseTimeframe(const CommandLine::JobContext &context); // planjobs.cpp
 int importCsv(const CommandLine::JobContext &context);      // planjobs.cpp
 int exportIntentions(const CommandLine::JobContext &context);  // intentionjobs.cpp
 int generateSynthetic(const CommandLine::JobContext &context); // intentionjobs.cpp
+int summary(const CommandLine::JobContext &context);         // summaryjobs.cpp
 } // namespace Jobs

@@ -8,6 +8,14 @@
 
 #include <algorithm>
 
+namespace {
+// "1 intention", "7 intentions": the planner ships without translations, so plurals are spelt here.
+QString counted(int n, const char *one, const char *many)
+{
+    return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
+}
+} // namespace
+
 ProgrammeAreaModel::ProgrammeAreaModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
@@ -201,7 +209,7 @@ QVariant ProgrammeAreaModel::data(const QModelIndex &index, int role) const
     case Qt::EditRole:
         return index.column() == NameColumn ? QVariant(row.area.name) : QVariant(row.intentions);
     case Qt::ToolTipRole:
-        return tr("%1: %n intention(s)", nullptr, row.intentions).arg(row.area.name);
+        return QStringLiteral("%1: %2").arg(row.area.name, counted(row.intentions, "intention", "intentions"));
     case Qt::TextAlignmentRole:
         return index.column() == CountColumn ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
     case PlanRoles::IdRole:

@@ -30,6 +30,12 @@ namespace {
 
 constexpr int GeneralMessage = -1;
 
+// "1 intention", "7 intentions": the planner ships without translations, so plurals are spelt here.
+QString counted(int n, const char *one, const char *many)
+{
+    return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
+}
+
 QLabel *messageLabel(QWidget *parent)
 {
     auto *label = new QLabel(parent);
@@ -391,8 +397,9 @@ void PortfolioEditor::updateAreaButtons()
     m_areaDown->setEnabled(row >= 0 && row < rows - 1);
     const int without = m_areaModel ? m_areaModel->intentionsWithoutArea() : 0;
     m_withoutArea->setText(without == 0 ? QString()
-                                        : tr("%n intention(s) of this portfolio are in no programme area.", nullptr,
-                                             without));
+                                        : tr("%1 of this portfolio %2 in no programme area.")
+                                              .arg(counted(without, "intention", "intentions"),
+                                                   without == 1 ? QStringLiteral("is") : QStringLiteral("are")));
     m_withoutArea->setVisible(without > 0);
 }
 
@@ -506,7 +513,7 @@ void PortfolioEditor::mergeAreaInteractively()
     bool ok = false;
     const QString chosen = QInputDialog::getItem(
         this, tr("Merge programme area"),
-        tr("Move the %n intention(s) of “%1” into:", nullptr, m_areaModel->intentionCount(row)).arg(from.name) + u'\n'
+        tr("Move the %1 of “%2” into:").arg(counted(m_areaModel->intentionCount(row), "intention", "intentions"), from.name) + u'\n'
             + tr("“%1” is then removed. You can undo this.").arg(from.name),
         names, 0, false, &ok);
     if (ok && names.contains(chosen))

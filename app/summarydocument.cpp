@@ -1,0 +1,848 @@
+#include "summarydocument.h"
+
+#include "listtext.h"
+#include "plancolours.h"
+#include "planformat.h"
+#include "stores.h"
+#include "summarycharts.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QLocale>
+#include <QPagedPaintDevice>
+#include <QSet>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextList>
+#include <QTextTable>
+
+#include <algorithm>
+
+// --- data ----------------------------------------------------------------------------------------
+
+int SummaryData::intentionCount() const
+{
+    int count = 0;
+    for (const Portfolio &portfolio : portfolios)
+        count += int(intentions.value(portfolio.id).size());
+    return count;
+}
+
+Result<QList<Id>> SummaryData::portfolioIds(PlanStoreSet &stores, const QStringList &names)
+{
+    const auto portfolios = stores.portfolios().list();
+    if (!portfolios)
+        return Error{portfolios.error()};
+    QList<Id> ids;
+    for (const QString &name : names) {
+        const auto found = std::find_if(portfolios.value().cbegin(), portfolios.value().cend(), [&](const Portfolio &p) {
+            return p.name.compare(name.trimmed(), Qt::CaseInsensitive) == 0;
+        });
+        if (found == portfolios.value().cend()) {
+            QStringList known;
+            for (const Portfolio &p : portfolios.value())
+                known.append(p.name);
+            return Error{QObject::tr("The plan has no portfolio called “%1”. Its portfolios are: %2.")
+                             .arg(name, known.join(QStringLiteral("; ")))};
+        }
+        if (!ids.contains(found->id))
+            ids.append(found->id);
+    }
+    return ids;
+}
+
+Result<SummaryData> SummaryData::load(PlanStoreSet &stores, const QList<Id> &portfolioIds)
+{
+    auto settings = stores.settings().load();
+    auto portfolios = stores.portfolios().list();
+    auto areas = stores.programmeAreas().list();
+    auto intentions = stores.intentions().list();
+    auto notices = stores.notices().list();
+    auto providers = stores.providers().list();
+    for (const QString &problem : {settings ? QString() : settings.error(), portfolios ? QString() : portfolios.error(),
+                                   areas ? QString() : areas.error(), intentions ? QString() : intentions.error(),
+                                   notices ? QString() : notices.error(), providers ? QString() : providers.error()}) {
+        if (!problem.isEmpty())
+            return Error{problem};
+    }
+
+    SummaryData data;
+    data.settings = settings.value();
+    QHash<Id, int> perPortfolio;
+    for (const Intention &intention : intentions.value()) {
+        ++perPortfolio[intention.portfolioId];
+        ++data.planIntentions;
+        data.planShiftCounts[0] += intention.shiftCommunity ? 1 : 0;
+        data.planShiftCounts[1] += intention.shiftPrevention ? 1 : 0;
+        data.planShiftCounts[2] += intention.shiftDigital ? 1 : 0;
+    }
+    const bool anyHasIntentions = !perPortfolio.isEmpty();
+    for (const Portfolio &portfolio : portfolios.value()) {
+        const bool wanted = portfolioIds.isEmpty() ? (!anyHasIntentions || perPortfolio.contains(portfolio.id))
+                                                   : portfolioIds.contains(portfolio.id);
+        if (wanted)
+            data.portfolios.append(portfolio);
+        else
+            data.leftOut.append(portfolio.name);
+    }
+    for (const Id id : portfolioIds) {
+        if (std::none_of(data.portfolios.cbegin(), data.portfolios.cend(), [id](const Portfolio &p) { return p.id == id; }))
+            return Error{QObject::tr("Portfolio %1 does not exist; someone else may have deleted it.").arg(id)};
+    }
+
+    QSet<Id> printed;
+    for (const Portfolio &portfolio : std::as_const(data.portfolios))
+        printed.insert(portfolio.id);
+    QHash<Id, int> areaOrder; // position of each area in its portfolio
+    for (const ProgrammeArea &area : areas.value()) {
+        if (printed.contains(area.portfolioId))
+            data.areas[area.portfolioId].append(area);
+    }
+    for (auto it = data.areas.begin(); it != data.areas.end(); ++it) {
+        std::stable_sort(it->begin(), it->end(), [](const auto &a, const auto &b) { return a.sortOrder < b.sortOrder; });
+        for (int i = 0; i < it->size(); ++i)
+            areaOrder.insert(it->at(i).id, i);
+    }
+    QSet<Id> printedIntentions;
+    for (const Intention &intention : intentions.value()) {
+        if (printed.contains(intention.portfolioId)) {
+            data.intentions[intention.portfolioId].append(intention);
+            printedIntentions.insert(intention.id);
+        }
+    }
+    // Grouped by programme area as the tables are; intentions in no area come last.
+    for (auto it = data.intentions.begin(); it != data.intentions.end(); ++it) {
+        std::stable_sort(it->begin(), it->end(), [&](const Intention &a, const Intention &b) {
+            return areaOrder.value(a.programmeAreaId, INT_MAX) < areaOrder.value(b.programmeAreaId, INT_MAX);
+        });
+    }
+    for (const ContractNotice &notice : notices.value()) {
+        if (std::any_of(notice.intentionIds.cbegin(), notice.intentionIds.cend(),
+                        [&](Id id) { return printedIntentions.contains(id); }))
+            data.notices.append(notice);
+    }
+    for (const Provider &provider : providers.value())
+        data.providerNames.insert(provider.id, provider.name);
+    return data;
+}
+
+// --- building the document -------------------------------------------------------------------------
+
+namespace {
+
+const QColor ink(0x21, 0x2B, 0x32);
+const QColor muted(0x5C, 0x67, 0x6E);
+const QColor rule(0xC8, 0xCE, 0xD2);
+const QColor headerFill(0xE8, 0xED, 0xEE);
+
+// "1 intention", "7 intentions": the planner ships without translations, so plurals are spelt here.
+QString counted(int n, const char *one, const char *many)
+{
+    return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
+}
+
+const QStringList &families()
+{
+    static const QStringList list{QStringLiteral("Arial"), QStringLiteral("Liberation Sans"),
+                                  QStringLiteral("DejaVu Sans")};
+    return list;
+}
+
+QColor textOn(const QColor &background)
+{
+    // Light portfolio colours (yellows, pastels) take dark text; the rest white.
+    const qreal luminance = 0.2126 * background.redF() + 0.7152 * background.greenF() + 0.0722 * background.blueF();
+    return luminance > 0.55 ? ink : QColor(Qt::white);
+}
+
+QColor tint(const QColor &colour, qreal strength)
+{
+    return QColor::fromRgbF(1 - (1 - colour.redF()) * strength, 1 - (1 - colour.greenF()) * strength,
+                            1 - (1 - colour.blueF()) * strength);
+}
+
+QString longDate(const QDate &date)
+{
+    return QLocale(QLocale::English, QLocale::UnitedKingdom).toString(date, QStringLiteral("d MMMM yyyy"));
+}
+
+// The body of an intention without its title when the title is only the body's beginning
+// (the demo's titles are the first words of the text, cut with "…").
+bool titleIsBodyStart(const Intention &intention)
+{
+    QString title = intention.title.trimmed();
+    if (title.endsWith(QChar(0x2026)))
+        title.chop(1);
+    return !intention.text.trimmed().isEmpty() && intention.text.simplified().startsWith(title.simplified());
+}
+
+class Builder
+{
+public:
+    Builder(QTextDocument *document, const SummaryData &data, const SummaryOptions &options, qreal scale,
+            qreal textWidth, qreal textHeight)
+        : m_doc(document)
+        , m_data(data)
+        , m_options(options)
+        , m_scale(scale)
+        , m_textWidth(textWidth)
+        , m_textHeight(textHeight)
+        , m_cursor(document)
+        , m_objects(SummaryCharts::DocumentObjects::create(document))
+    {
+    }
+
+    QList<QTextTable *> headerTables;
+    SummaryCharts::DocumentObjects *objects() const { return m_objects; }
+    QList<QTextCursor> contentsPageCells;
+
+    void cover();
+    void portfolio(const Portfolio &portfolio, bool pageBreak);
+
+private:
+    // Points to the 96-dpi pixels text formats are measured in.
+    qreal pt(qreal points) const { return points * m_scale; }
+
+    QTextCharFormat text(qreal size = 9.5, bool bold = false, const QColor &colour = ink) const
+    {
+        QTextCharFormat format;
+        format.setFontFamilies(families());
+        format.setFontPointSize(size);
+        format.setFontWeight(bold ? QFont::Bold : QFont::Normal);
+        format.setForeground(colour);
+        return format;
+    }
+    QTextBlockFormat paragraph(qreal above = 0, qreal below = 4, Qt::Alignment align = Qt::AlignLeft) const
+    {
+        QTextBlockFormat format;
+        format.setTopMargin(pt(above));
+        format.setBottomMargin(pt(below));
+        format.setAlignment(align);
+        return format;
+    }
+    // A new paragraph after whatever is there (the document starts with one empty block).
+    void newParagraph(const QTextBlockFormat &format, const QTextCharFormat &chars)
+    {
+        if (m_firstBlock) {
+            m_cursor.setBlockFormat(format);
+            m_cursor.setBlockCharFormat(chars);
+            m_firstBlock = false;
+        } else {
+            m_cursor.insertBlock(format, chars);
+        }
+    }
+    void heading(const QString &title, const QColor &colour = PlanColours::nhsBlue())
+    {
+        newParagraph(paragraph(10, 3), text(11.5, true, colour));
+        m_cursor.insertText(title, text(11.5, true, colour));
+    }
+    // Paragraphs and bullet lists of a ListText value, at cursor (inside a cell or the body).
+    // firstInCell: the first block goes into the cursor's (empty) block; continueFirst: the first
+    // paragraph goes on in the cursor's block after what is there (e.g. an intention's number).
+    void insertListText(QTextCursor &cursor, const QString &value, const QTextCharFormat &chars, bool firstInCell,
+                        bool continueFirst = false)
+    {
+        const QList<ListText::Block> blocks = ListText::parse(value);
+        QTextList *list = nullptr;
+        bool first = firstInCell;
+        for (const ListText::Block &block : blocks) {
+            QTextBlockFormat format = paragraph(0, block.bullet ? 1 : 3);
+            if (continueFirst && !block.bullet) {
+                // the paragraph goes on after what the block already holds
+            } else if (first) {
+                cursor.setBlockFormat(format);
+            } else {
+                cursor.insertBlock(format, chars);
+            }
+            first = false;
+            continueFirst = false;
+            if (block.bullet) {
+                if (list) {
+                    list->add(cursor.block());
+                } else {
+                    QTextListFormat listFormat;
+                    listFormat.setStyle(QTextListFormat::ListDisc);
+                    listFormat.setIndent(1);
+                    list = cursor.createList(listFormat);
+                }
+            } else {
+                list = nullptr;
+            }
+            cursor.insertText(block.text, chars);
+        }
+    }
+    void bodyText(const QString &value)
+    {
+        if (m_firstBlock)
+            m_firstBlock = false;
+        else
+            m_cursor.insertBlock(paragraph(), text());
+        insertListText(m_cursor, value, text(), true);
+    }
+    QTextTableFormat tableFormat(bool borders) const
+    {
+        QTextTableFormat format;
+        format.setWidth(QTextLength(QTextLength::PercentageLength, 100));
+        format.setCellSpacing(0);
+        format.setCellPadding(pt(3));
+        format.setBorderCollapse(true);
+        format.setBorder(borders ? pt(0.5) : 0);
+        format.setBorderBrush(rule);
+        format.setBorderStyle(borders ? QTextFrameFormat::BorderStyle_Solid : QTextFrameFormat::BorderStyle_None);
+        format.setTopMargin(pt(6));
+        format.setBottomMargin(pt(4));
+        return format;
+    }
+    void fillCell(QTextTable *table, int row, int column, const QColor &background)
+    {
+        QTextTableCellFormat format = table->cellAt(row, column).format().toTableCellFormat();
+        format.setBackground(background);
+        table->cellAt(row, column).setFormat(format);
+    }
+    void cellText(QTextTable *table, int row, int column, const QString &value, const QTextCharFormat &chars,
+                  Qt::Alignment align = Qt::AlignLeft)
+    {
+        QTextCursor cell = table->cellAt(row, column).firstCursorPosition();
+        cell.setBlockFormat(paragraph(0, 0, align));
+        cell.insertText(value, chars);
+    }
+    void afterTable() { m_cursor.movePosition(QTextCursor::End); }
+
+    void headerBand(const Portfolio &portfolio, bool pageBreak);
+    void descriptions(const Portfolio &portfolio);
+    void intentionsTable(const Portfolio &portfolio, const QList<Intention> &intentions);
+    void timeline(const Portfolio &portfolio, const QList<Intention> &intentions);
+    void coverage(const QList<Intention> &intentions);
+    void notices(const Portfolio &portfolio, const QList<Intention> &intentions);
+
+    QTextDocument *m_doc;
+    const SummaryData &m_data;
+    const SummaryOptions &m_options;
+    qreal m_scale;
+    qreal m_textWidth;  // points
+    qreal m_textHeight; // points
+    QTextCursor m_cursor;
+    SummaryCharts::DocumentObjects *m_objects;
+    bool m_firstBlock = true;
+};
+
+void Builder::cover()
+{
+    const PlanSettings &s = m_data.settings;
+    newParagraph(paragraph(60, 6), text(15, true, PlanColours::nhsBlue()));
+    m_cursor.insertText(s.icbName.isEmpty() ? QObject::tr("Integrated Care Board") : s.icbName,
+                        text(15, true, PlanColours::nhsBlue()));
+    m_cursor.insertBlock(paragraph(0, 4), text(26, true));
+    m_cursor.insertText(QObject::tr("Commissioning intentions %1").arg(s.planningYear.toString()), text(26, true));
+    m_cursor.insertBlock(paragraph(0, 4), text(13));
+    m_cursor.insertText(QObject::tr("Portfolio summaries: vision, intentions and the three strategic shifts"), text(13));
+    m_cursor.insertBlock(paragraph(0, 24), text(11, false, muted));
+    m_cursor.insertText(longDate(m_options.printedOn), text(11, false, muted));
+
+    // Contents: each portfolio with its share of each shift and the page it starts on.
+    const int rows = int(m_data.portfolios.size()) + 2;
+    QTextTableFormat format = tableFormat(true);
+    format.setHeaderRowCount(1);
+    format.setColumnWidthConstraints({QTextLength(QTextLength::PercentageLength, 34),
+                                      QTextLength(QTextLength::PercentageLength, 17),
+                                      QTextLength(QTextLength::PercentageLength, 10),
+                                      QTextLength(QTextLength::PercentageLength, 11),
+                                      QTextLength(QTextLength::PercentageLength, 11),
+                                      QTextLength(QTextLength::PercentageLength, 11),
+                                      QTextLength(QTextLength::PercentageLength, 6)});
+    QTextTable *table = m_cursor.insertTable(rows, 7, format);
+    const QStringList headers{QObject::tr("Portfolio"), QObject::tr("Group"), QObject::tr("Intentions"),
+                              QObject::tr("Hospital to community"), QObject::tr("Treatment to prevention"),
+                              QObject::tr("Analogue to digital"), QObject::tr("Page")};
+    for (int column = 0; column < headers.size(); ++column) {
+        fillCell(table, 0, column, headerFill);
+        cellText(table, 0, column, headers.at(column), text(7, true), column >= 2 ? Qt::AlignRight : Qt::AlignLeft);
+    }
+    std::array<int, 3> totals{};
+    int all = 0;
+    const auto percent = [](int count, int total) {
+        return total > 0 ? QStringLiteral("%1%").arg(qRound(100.0 * count / total)) : QStringLiteral("–");
+    };
+    for (int i = 0; i < m_data.portfolios.size(); ++i) {
+        const Portfolio &p = m_data.portfolios.at(i);
+        const QList<Intention> intentions = m_data.intentions.value(p.id);
+        std::array<int, 3> counts{};
+        for (const Intention &intention : intentions) {
+            counts[0] += intention.shiftCommunity;
+            counts[1] += intention.shiftPrevention;
+            counts[2] += intention.shiftDigital;
+        }
+        const int row = i + 1;
+        QTextCursor name = table->cellAt(row, 0).firstCursorPosition();
+        name.insertText(QStringLiteral("■ "), text(9, true, PlanColours::portfolio(p.colour)));
+        name.insertText(p.name, text(9, true));
+        cellText(table, row, 1, Enums::label(p.group), text(8, false, muted));
+        cellText(table, row, 2, QString::number(intentions.size()), text(9), Qt::AlignRight);
+        for (int s = 0; s < 3; ++s) {
+            cellText(table, row, 3 + s, percent(counts[s], int(intentions.size())), text(9), Qt::AlignRight);
+            totals[s] += counts[s];
+        }
+        all += int(intentions.size());
+        QTextCursor page = table->cellAt(row, 6).firstCursorPosition();
+        page.setBlockFormat(paragraph(0, 0, Qt::AlignRight));
+        contentsPageCells.append(page); // filled in once the pages are known
+    }
+    const int last = rows - 1;
+    for (int column = 0; column < 7; ++column)
+        fillCell(table, last, column, headerFill);
+    cellText(table, last, 0, QObject::tr("This pack"), text(9, true));
+    cellText(table, last, 2, QString::number(all), text(9, true), Qt::AlignRight);
+    for (int s = 0; s < 3; ++s)
+        cellText(table, last, 3 + s, percent(totals[s], all), text(9, true), Qt::AlignRight);
+    afterTable();
+
+    const QStringList notes{
+        QObject::tr("The percentages are the share of each portfolio's intentions tagged with each of the NHS "
+                    "10 Year Plan's three shifts. In the tables, %1 marks an intention that delivers the shift.")
+            .arg(SummaryDocument::tick()),
+        QObject::tr("Timeframes are printed as written; beneath each is how the planner reads it. A timeframe "
+                    "that needs review has no bar on the timelines: no dates are guessed."),
+    };
+    for (const QString &note : notes) {
+        m_cursor.insertBlock(paragraph(0, 4), text(8.5, false, muted));
+        m_cursor.insertText(note, text(8.5, false, muted));
+    }
+    if (!m_data.leftOut.isEmpty()) {
+        m_cursor.insertBlock(paragraph(0, 4), text(8.5, false, muted));
+        m_cursor.insertText(QObject::tr("Not in this pack (%1 without intentions, or not chosen): %2.")
+                                .arg(counted(int(m_data.leftOut.size()), "portfolio", "portfolios"),
+                                     m_data.leftOut.join(QStringLiteral("; "))),
+                            text(8.5, false, muted));
+    }
+    if (s.illustrative) {
+        m_cursor.insertBlock(paragraph(8, 4), text(8.5, true, PlanColours::needsReview().darker(130)));
+        m_cursor.insertText(QObject::tr("Illustrative plan: some records (leads, providers' contracts and notices) "
+                                        "were invented for demonstration."),
+                            text(8.5, true, PlanColours::needsReview().darker(130)));
+    }
+}
+
+void Builder::headerBand(const Portfolio &portfolio, bool pageBreak)
+{
+    const QColor colour = PlanColours::portfolio(portfolio.colour);
+    QTextTableFormat format = tableFormat(false);
+    format.setTopMargin(0);
+    format.setCellPadding(pt(8));
+    if (pageBreak)
+        format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+    if (m_firstBlock) // the document's first block stays, empty and tiny, above the band
+        m_firstBlock = false;
+    QTextTable *band = m_cursor.insertTable(1, 1, format);
+    fillCell(band, 0, 0, colour);
+    headerTables.append(band);
+    QTextCursor cell = band->cellAt(0, 0).firstCursorPosition();
+    const QColor fore = textOn(colour);
+    cell.setBlockFormat(paragraph(0, 2));
+    cell.insertText(portfolio.name, text(19, true, fore));
+    cell.insertBlock(paragraph(0, 0), text(10, false, fore));
+    QStringList facts{Enums::label(portfolio.group)};
+    if (!portfolio.lead.trimmed().isEmpty())
+        facts.prepend(QObject::tr("Lead: %1").arg(portfolio.lead.trimmed()));
+    const QList<Intention> intentions = m_data.intentions.value(portfolio.id);
+    facts.append(counted(int(intentions.size()), "commissioning intention", "commissioning intentions"));
+    const int areas = int(m_data.areas.value(portfolio.id).size());
+    if (areas > 0)
+        facts.append(counted(areas, "programme area", "programme areas"));
+    cell.insertText(facts.join(QStringLiteral("  ·  ")), text(10, false, fore));
+    afterTable();
+}
+
+void Builder::descriptions(const Portfolio &portfolio)
+{
+    if (!portfolio.vision.trimmed().isEmpty()) {
+        heading(QObject::tr("Vision and key drivers"));
+        bodyText(portfolio.vision);
+    }
+    // Stakeholders and programmes side by side, as the portfolio pages set them out.
+    QList<QPair<QString, QString>> columns;
+    if (!portfolio.keyStakeholders.trimmed().isEmpty())
+        columns.append({QObject::tr("Key stakeholders"), portfolio.keyStakeholders});
+    if (!portfolio.keyProgrammes.trimmed().isEmpty())
+        columns.append({QObject::tr("Key programmes"), portfolio.keyProgrammes});
+    if (!columns.isEmpty()) {
+        QTextTableFormat format = tableFormat(false);
+        format.setCellPadding(0);
+        format.setTopMargin(pt(4));
+        QList<QTextLength> widths;
+        for (int i = 0; i < columns.size(); ++i)
+            widths.append(QTextLength(QTextLength::PercentageLength, 100.0 / qreal(columns.size())));
+        format.setColumnWidthConstraints(widths);
+        QTextTable *table = m_cursor.insertTable(1, int(columns.size()), format);
+        for (int i = 0; i < columns.size(); ++i) {
+            QTextTableCellFormat cellFormat;
+            cellFormat.setRightPadding(pt(i + 1 < columns.size() ? 12 : 0));
+            table->cellAt(0, i).setFormat(cellFormat);
+            QTextCursor cell = table->cellAt(0, i).firstCursorPosition();
+            cell.setBlockFormat(paragraph(6, 3));
+            cell.insertText(columns.at(i).first, text(11.5, true, PlanColours::nhsBlue()));
+            cell.insertBlock(paragraph(), text());
+            insertListText(cell, columns.at(i).second, text(), true);
+        }
+        afterTable();
+    }
+    if (!portfolio.engagement.trimmed().isEmpty()) {
+        heading(QObject::tr("Engagement"));
+        bodyText(portfolio.engagement);
+    }
+    if (!portfolio.benefits.isEmpty()) {
+        heading(QObject::tr("Benefits"));
+        for (const PortfolioBenefit &benefit : portfolio.benefits) {
+            if (!benefit.label.trimmed().isEmpty()) {
+                m_cursor.insertBlock(paragraph(3, 2), text(9.5, true));
+                m_cursor.insertText(QObject::tr("By %1").arg(benefit.label.trimmed()), text(9.5, true));
+            }
+            m_cursor.insertBlock(paragraph(), text());
+            insertListText(m_cursor, benefit.text, text(), true);
+        }
+    }
+}
+
+void Builder::intentionsTable(const Portfolio &portfolio, const QList<Intention> &intentions)
+{
+    if (intentions.isEmpty()) {
+        heading(QObject::tr("%1 – Delivering the three strategic shifts").arg(portfolio.name));
+        m_cursor.insertBlock(paragraph(), text(9.5, false, muted));
+        m_cursor.insertText(QObject::tr("No commissioning intentions are recorded for this portfolio."),
+                            text(9.5, false, muted));
+        return;
+    }
+    const QList<ProgrammeArea> areas = m_data.areas.value(portfolio.id);
+    QHash<Id, QString> areaNames;
+    for (const ProgrammeArea &area : areas)
+        areaNames.insert(area.id, area.name);
+    // As the seed's tables: the programme area in the first column, one cell down the side of
+    // its intentions (they come grouped), so a page never ends on an area's name alone.
+    const bool byArea = std::any_of(intentions.cbegin(), intentions.cend(),
+                                    [](const Intention &i) { return i.programmeAreaId != 0; });
+    const int first = byArea ? 1 : 0; // the column of the intention's text
+    const int columns = first + 5;
+    const int rows = 2 + int(intentions.size());
+    QTextTableFormat format = tableFormat(true);
+    format.setTopMargin(pt(12));
+    format.setHeaderRowCount(2); // the title and the column headings repeat on every page
+    QList<QTextLength> widths;
+    if (byArea)
+        widths << QTextLength(QTextLength::PercentageLength, 15);
+    widths << QTextLength(QTextLength::PercentageLength, byArea ? 42 : 55)
+           << QTextLength(QTextLength::PercentageLength, byArea ? 13 : 15)
+           << QTextLength(QTextLength::PercentageLength, 10) << QTextLength(QTextLength::PercentageLength, 10)
+           << QTextLength(QTextLength::PercentageLength, 10);
+    format.setColumnWidthConstraints(widths);
+    QTextTable *table = m_cursor.insertTable(rows, columns, format);
+    const QColor colour = PlanColours::portfolio(portfolio.colour);
+    table->mergeCells(0, 0, 1, columns);
+    fillCell(table, 0, 0, colour);
+    cellText(table, 0, 0, QObject::tr("%1 – Delivering the three strategic shifts").arg(portfolio.name),
+             text(11, true, textOn(colour)));
+    QStringList headers{QObject::tr("Commissioning intention"), QObject::tr("Timeframe"),
+                        QObject::tr("Hospital to community"), QObject::tr("Treatment to prevention"),
+                        QObject::tr("Analogue to digital")};
+    if (byArea)
+        headers.prepend(QObject::tr("Programme area"));
+    for (int column = 0; column < columns; ++column) {
+        fillCell(table, 1, column, headerFill);
+        cellText(table, 1, column, headers.at(column), text(7, true),
+                 column >= first + 2 ? Qt::AlignHCenter : Qt::AlignLeft);
+    }
+    static const std::array<Shift, 3> shifts{Shift::HospitalToCommunity, Shift::TreatmentToPrevention,
+                                             Shift::AnalogueToDigital};
+    const QColor areaFill = tint(colour, 0.14);
+    int row = 2;
+    for (int index = 0; index < intentions.size(); ++index) {
+        const Intention &intention = intentions.at(index);
+        if (byArea && (index == 0 || intentions.at(index - 1).programmeAreaId != intention.programmeAreaId)) {
+            int span = 1;
+            while (index + span < intentions.size()
+                   && intentions.at(index + span).programmeAreaId == intention.programmeAreaId)
+                ++span;
+            if (span > 1)
+                table->mergeCells(row, 0, span, 1);
+            fillCell(table, row, 0, areaFill);
+            if (intention.programmeAreaId == 0)
+                cellText(table, row, 0, QObject::tr("No programme area"), text(8.5, false, muted));
+            else
+                cellText(table, row, 0, areaNames.value(intention.programmeAreaId), text(8.5, true));
+        }
+
+        // The number the timeline and the notices refer to, then the intention as written.
+        QTextCursor cell = table->cellAt(row, first).firstCursorPosition();
+        cell.setBlockFormat(paragraph(0, 2));
+        cell.insertText(QStringLiteral("%1  ").arg(index + 1), text(8, true, muted));
+        bool firstBlock = false;
+        if (!titleIsBodyStart(intention)) {
+            cell.insertText(intention.title, text(9, true));
+            if (!intention.text.trimmed().isEmpty())
+                cell.insertBlock(paragraph(0, 2), text(9));
+            firstBlock = true;
+        }
+        if (!intention.text.trimmed().isEmpty())
+            insertListText(cell, intention.text, text(9), firstBlock, !firstBlock);
+        QStringList details;
+        if (!intention.lead.trimmed().isEmpty())
+            details.append(QObject::tr("Lead: %1").arg(intention.lead.trimmed()));
+        if (intention.status != IntentionStatus::Proposed)
+            details.append(Enums::label(intention.status));
+        if (!details.isEmpty()) {
+            cell.insertBlock(paragraph(1, 0), text(7.5, false, muted));
+            cell.insertText(details.join(QStringLiteral(" · ")), text(7.5, false, muted));
+        }
+
+        const Timeframe &timeframe = intention.timeframe;
+        QTextCursor when = table->cellAt(row, first + 1).firstCursorPosition();
+        when.setBlockFormat(paragraph(0, 1));
+        if (timeframe.isNotSet()) {
+            when.insertText(QObject::tr("not set"), text(8.5, false, muted));
+        } else {
+            when.insertText(timeframe.raw.simplified(), text(8.5));
+            QString reading = PlanFormat::timeframeSummary(timeframe);
+            if (timeframe.needsReview) {
+                reading = timeframe.reason.isEmpty() ? QObject::tr("needs review")
+                                                     : QObject::tr("needs review: %1").arg(timeframe.reason);
+            }
+            if (reading.compare(timeframe.raw.simplified(), Qt::CaseInsensitive) != 0) {
+                when.insertBlock(paragraph(0, 0), text(7, false, muted));
+                when.insertText(reading, text(7, false, timeframe.needsReview ? PlanColours::needsReview().darker(140)
+                                                                              : muted));
+            }
+        }
+        for (int s = 0; s < 3; ++s) {
+            if (intention.hasShift(shifts[s]))
+                cellText(table, row, first + 2 + s, SummaryDocument::tick(),
+                         text(11, true, PlanColours::shift(shifts[s])), Qt::AlignHCenter);
+        }
+        ++row;
+    }
+    afterTable();
+}
+
+void Builder::timeline(const Portfolio &portfolio, const QList<Intention> &intentions)
+{
+    if (intentions.isEmpty())
+        return;
+    SummaryCharts::Timeline all;
+    all.colour = PlanColours::portfolio(portfolio.colour);
+    all.planningYear = m_data.settings.planningYear;
+    int number = 0;
+    for (const Intention &intention : intentions) {
+        SummaryCharts::TimelineRow row;
+        row.number = ++number;
+        QString title = intention.title.trimmed();
+        if (title.isEmpty())
+            title = ListText::oneLine(intention.text);
+        row.title = title;
+        row.raw = intention.timeframe.raw;
+        row.start = intention.timeframe.start;
+        row.end = intention.timeframe.end;
+        row.openEnded = intention.timeframe.openEnded;
+        row.needsReview = intention.timeframe.needsReview;
+        row.subjectToFunding = intention.timeframe.flags.testFlag(Timeframe::SubjectToFunding);
+        all.rows.append(row);
+    }
+    SummaryCharts::fitAxis(all);
+    // As many rows as fit on a page per drawing, so no drawing is ever cut at a page edge.
+    const int perChunk = std::max(
+        5, int((m_textHeight * 0.9 - SummaryCharts::timelineHeaderHeight()) / SummaryCharts::timelineRowHeight()));
+    for (int from = 0; from < all.rows.size(); from += perChunk) {
+        SummaryCharts::Timeline chunk = all;
+        chunk.rows = all.rows.mid(from, perChunk);
+        chunk.title = from == 0 ? QObject::tr("Timeline of the intentions")
+                                : QObject::tr("Timeline of the intentions (continued from %1)").arg(from + 1);
+        m_cursor.insertBlock(paragraph(from == 0 ? 12 : 4, 2), text());
+        m_cursor.insertText(QString(QChar::ObjectReplacementCharacter), m_objects->add(chunk, m_textWidth));
+    }
+}
+
+void Builder::coverage(const QList<Intention> &intentions)
+{
+    if (intentions.isEmpty())
+        return;
+    SummaryCharts::Coverage chart;
+    chart.title = QObject::tr("Shift coverage: how many of the %1 deliver each shift")
+                      .arg(counted(int(intentions.size()), "intention", "intentions"));
+    chart.total = int(intentions.size());
+    for (const Intention &intention : intentions) {
+        chart.counts[0] += intention.shiftCommunity;
+        chart.counts[1] += intention.shiftPrevention;
+        chart.counts[2] += intention.shiftDigital;
+    }
+    chart.planTotal = m_data.planIntentions;
+    chart.planCounts = m_data.planShiftCounts;
+    m_cursor.insertBlock(paragraph(12, 2), text());
+    m_cursor.insertText(QString(QChar::ObjectReplacementCharacter), m_objects->add(chart, m_textWidth));
+}
+
+void Builder::notices(const Portfolio &portfolio, const QList<Intention> &intentions)
+{
+    QHash<Id, int> numbers;
+    for (int i = 0; i < intentions.size(); ++i)
+        numbers.insert(intentions.at(i).id, i + 1);
+    QList<ContractNotice> affecting;
+    for (const ContractNotice &notice : m_data.notices) {
+        if (std::any_of(notice.intentionIds.cbegin(), notice.intentionIds.cend(),
+                        [&](Id id) { return numbers.contains(id); }))
+            affecting.append(notice);
+    }
+    if (affecting.isEmpty())
+        return;
+    const int columns = 6;
+    QTextTableFormat format = tableFormat(true);
+    format.setHeaderRowCount(2);
+    format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+    format.setColumnWidthConstraints({QTextLength(QTextLength::PercentageLength, 20),
+                                      QTextLength(QTextLength::PercentageLength, 11),
+                                      QTextLength(QTextLength::PercentageLength, 37),
+                                      QTextLength(QTextLength::PercentageLength, 13),
+                                      QTextLength(QTextLength::PercentageLength, 10),
+                                      QTextLength(QTextLength::PercentageLength, 9)});
+    QTextTable *table = m_cursor.insertTable(2 + int(affecting.size()), columns, format);
+    const QColor colour = PlanColours::portfolio(portfolio.colour);
+    table->mergeCells(0, 0, 1, columns);
+    fillCell(table, 0, 0, colour);
+    cellText(table, 0, 0, QObject::tr("%1 – Contract notices affecting the portfolio").arg(portfolio.name),
+             text(11, true, textOn(colour)));
+    const QStringList headers{QObject::tr("Provider"),        QObject::tr("Notice"),
+                              QObject::tr("Service and summary"), QObject::tr("Issue / takes effect"),
+                              QObject::tr("Status"),          QObject::tr("Intentions")};
+    for (int column = 0; column < columns; ++column) {
+        fillCell(table, 1, column, headerFill);
+        cellText(table, 1, column, headers.at(column), text(7.5, true));
+    }
+    for (int i = 0; i < affecting.size(); ++i) {
+        const ContractNotice &notice = affecting.at(i);
+        const int row = i + 2;
+        QTextCursor provider = table->cellAt(row, 0).firstCursorPosition();
+        provider.insertText(m_data.providerNames.value(notice.providerId, QObject::tr("(unknown provider)")), text(8.5));
+        if (notice.kind == NoticeKind::Transfer && notice.receivingProviderId != 0) {
+            provider.insertBlock(paragraph(1, 0), text(7.5, false, muted));
+            provider.insertText(QObject::tr("to %1").arg(m_data.providerNames.value(notice.receivingProviderId)),
+                                text(7.5, false, muted));
+        }
+        cellText(table, row, 1, Enums::label(notice.kind), text(8.5, true));
+        QTextCursor service = table->cellAt(row, 2).firstCursorPosition();
+        service.insertText(notice.service, text(8.5, true));
+        if (!notice.summary.trimmed().isEmpty()) {
+            service.insertBlock(paragraph(1, 0), text(8.5));
+            service.insertText(notice.summary.simplified(), text(8.5));
+        }
+        QTextCursor dates = table->cellAt(row, 3).firstCursorPosition();
+        dates.insertText(notice.issueDate.isValid() ? PlanFormat::date(notice.issueDate) : QObject::tr("not set"),
+                         text(8.5));
+        dates.insertBlock(paragraph(1, 0), text(8.5));
+        dates.insertText(notice.effectiveDate.isValid() ? PlanFormat::date(notice.effectiveDate) : QObject::tr("not set"),
+                         text(8.5));
+        cellText(table, row, 4, Enums::label(notice.status), text(8.5));
+        QStringList refs;
+        for (const Id id : notice.intentionIds) {
+            if (numbers.contains(id))
+                refs.append(QString::number(numbers.value(id)));
+        }
+        cellText(table, row, 5, refs.join(QStringLiteral(", ")), text(8.5));
+    }
+    afterTable();
+}
+
+void Builder::portfolio(const Portfolio &portfolio, bool pageBreak)
+{
+    const QList<Intention> intentions = m_data.intentions.value(portfolio.id);
+    headerBand(portfolio, pageBreak);
+    descriptions(portfolio);
+    intentionsTable(portfolio, intentions);
+    timeline(portfolio, intentions);
+    coverage(intentions);
+    notices(portfolio, intentions);
+}
+
+} // namespace
+
+SummaryDocument::SummaryDocument(const SummaryData &data, const SummaryOptions &options)
+    : m_data(data)
+    , m_options(options)
+{
+}
+
+QString SummaryDocument::tick()
+{
+    return QString(QChar(0x2713)); // ✓
+}
+
+QString SummaryDocument::footerText() const
+{
+    const PlanSettings &s = m_data.settings;
+    QStringList parts;
+    if (!s.icbName.trimmed().isEmpty())
+        parts.append(s.icbName.trimmed());
+    parts.append(QObject::tr("Commissioning intentions %1").arg(s.planningYear.toString()));
+    parts.append(longDate(m_options.printedOn));
+    return parts.join(QStringLiteral(" · "));
+}
+
+SummaryDocument::Built SummaryDocument::build(QPagedPaintDevice &device, const QMarginsF &margins) const
+{
+    Built built;
+    built.document = std::make_unique<QTextDocument>();
+    QTextDocument *doc = built.document.get();
+    const qreal dpi = device.logicalDpiY();
+    const qreal scale = dpi / 72.0; // device units per point
+    const QSizeF paper = device.pageLayout().fullRectPixels(device.logicalDpiX()).size();
+    doc->setDocumentMargin(0);
+    // Every length in a text format is in 96-dpi pixels; the layout scales them to the device
+    // (QTextDocumentLayout's scaleToDevice). Only the page size is in device units.
+    const qreal toFormat = 96.0 / dpi;
+    QTextFrameFormat root = doc->rootFrame()->frameFormat();
+    root.setLeftMargin(margins.left() * toFormat);
+    root.setRightMargin(margins.right() * toFormat);
+    root.setTopMargin(margins.top() * toFormat);
+    root.setBottomMargin(margins.bottom() * toFormat);
+    doc->rootFrame()->setFrameFormat(root);
+    QFont font;
+    font.setFamilies(families());
+    font.setPointSizeF(9.5);
+    doc->setDefaultFont(font);
+    QTextOption option = doc->defaultTextOption();
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere); // a long word wraps rather than overflows
+    doc->setDefaultTextOption(option);
+
+    const qreal textWidth = (paper.width() - margins.left() - margins.right()) / scale;
+    const qreal textHeight = (paper.height() - margins.top() - margins.bottom()) / scale;
+    Builder builder(doc, m_data, m_options, 96.0 / 72.0, textWidth, textHeight);
+    const bool cover = m_options.cover == SummaryOptions::Cover::Always
+        || (m_options.cover == SummaryOptions::Cover::Auto && m_data.portfolios.size() > 1);
+    if (cover)
+        builder.cover();
+    for (int i = 0; i < m_data.portfolios.size(); ++i)
+        builder.portfolio(m_data.portfolios.at(i), cover || i > 0);
+
+    builder.objects()->registerWithLayout();
+    // Laid out once, whole, for the device: measured as it will be drawn, cut into its pages.
+    doc->documentLayout()->setPaintDevice(&device);
+    doc->setPageSize(paper);
+
+    const qreal pageHeight = doc->pageSize().height();
+    for (QTextTable *band : std::as_const(builder.headerTables)) {
+        const qreal top = doc->documentLayout()->frameBoundingRect(band).top();
+        built.portfolioPages.append(int(top / pageHeight));
+    }
+    for (int i = 0; i < builder.contentsPageCells.size() && i < built.portfolioPages.size(); ++i) {
+        QTextCursor cell = builder.contentsPageCells.at(i);
+        QTextCharFormat chars;
+        chars.setFontFamilies(families());
+        chars.setFontPointSize(9);
+        cell.insertText(QString::number(built.portfolioPages.at(i) + 1), chars);
+    }
+    built.pageCount = doc->pageCount();
+    return built;
+}
+
+QString SummaryDocument::pageHeading(const SummaryData &data, const Built &built, int page)
+{
+    QString heading;
+    for (int i = 0; i < built.portfolioPages.size() && i < data.portfolios.size(); ++i) {
+        if (built.portfolioPages.at(i) <= page)
+            heading = data.portfolios.at(i).name;
+    }
+    return heading;
+}

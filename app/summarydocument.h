@@ -1,0 +1,82 @@
+#pragma once
+
+#include "entities.h"
+#include "result.h"
+
+#include <QDate>
+#include <QHash>
+#include <QList>
+#include <QMarginsF>
+#include <QStringList>
+
+#include <array>
+#include <memory>
+
+class QPagedPaintDevice;
+class QTextDocument;
+class PlanStoreSet;
+
+// What a printed portfolio summary shows, read from the plan in one pass.
+struct SummaryData
+{
+    PlanSettings settings;
+    QList<Portfolio> portfolios;            // those printed, in the plan's order
+    QStringList leftOut;                    // the plan's other portfolios (not asked for, or without intentions)
+    QHash<Id, QList<ProgrammeArea>> areas;  // by portfolio, in their order
+    QHash<Id, QList<Intention>> intentions; // by portfolio: by programme area order, then the plan's order
+    QList<ContractNotice> notices;          // those linked to an intention of a printed portfolio
+    QHash<Id, QString> providerNames;
+    int planIntentions = 0;                 // the whole plan, for comparing shares
+    std::array<int, 3> planShiftCounts{};
+
+    // Reads the plan. portfolioIds: the portfolios to print, in the plan's order whatever the
+    // order given; empty: every portfolio that has intentions (all of them when none has).
+    static Result<SummaryData> load(PlanStoreSet &stores, const QList<Id> &portfolioIds = {});
+    // The portfolios named (exact names, any case); an unknown name is refused with the list of names.
+    static Result<QList<Id>> portfolioIds(PlanStoreSet &stores, const QStringList &names);
+
+    int intentionCount() const;
+};
+
+struct SummaryOptions
+{
+    QDate printedOn = QDate::currentDate();
+    enum class Cover { Auto, Always, Never };
+    Cover cover = Cover::Auto; // Auto: a cover page for a pack of more than one portfolio
+};
+
+// The summary as a QTextDocument, built away from widgets (brief §5, style lesson 6), so the
+// same document is previewed, printed, written as PDF and tested headless. Per portfolio: a
+// coloured header band (name, group, lead), vision and key drivers, stakeholders and
+// programmes, engagement, benefits by year, the intentions table grouped by programme area with
+// the timeframe and a tick per shift (the seed's "Delivering the three strategic shifts"
+// tables; its two header rows repeat on every page it spans), a timeline strip, the shift
+// coverage bars, and a closing page of the contract notices linked to its intentions.
+class SummaryDocument
+{
+public:
+    explicit SummaryDocument(const SummaryData &data, const SummaryOptions &options = {});
+
+    struct Built
+    {
+        std::unique_ptr<QTextDocument> document;
+        QList<int> portfolioPages; // 0-based page each printed portfolio starts on
+        int pageCount = 0;
+    };
+
+    // Lays the summary out for device's paper (QPagedPaintDevice::pageLayout, full page), with
+    // margins in device units around the text; fonts are measured on the device. The footer is
+    // not part of the document: SummaryExport paints it in the bottom margin.
+    Built build(QPagedPaintDevice &device, const QMarginsF &margins) const;
+
+    // "NHS North East London Integrated Care Board · Commissioning intentions 2026/27 · 22 November 2026"
+    QString footerText() const;
+    // The portfolio a page belongs to (for the running head), or empty for the cover.
+    static QString pageHeading(const SummaryData &data, const Built &built, int page);
+
+    static QString tick(); // the mark a shift's column shows for an intention that delivers it
+
+private:
+    const SummaryData &m_data;
+    SummaryOptions m_options;
+};
