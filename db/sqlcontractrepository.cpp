@@ -53,6 +53,11 @@ UPDATE contract_notice SET provider_id = ?, contract_id = ?, receiving_provider_
        service = ?, summary = ?, rationale = ?, financial_effect_gbp = ?, issue_date = ?,
        effective_date = ?, status = ?, letter_reference = ?, updated_at = ?
 WHERE id = ?)";
+constexpr auto insertNoticeWithId = R"(
+INSERT INTO contract_notice (id, provider_id, contract_id, receiving_provider_id, kind, service, summary,
+                             rationale, financial_effect_gbp, issue_date, effective_date, status,
+                             letter_reference, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))";
 constexpr auto deleteNotice = "DELETE FROM contract_notice WHERE id = ?";
 constexpr auto deleteNoticeLinks = "DELETE FROM notice_intention WHERE notice_id = ?";
 constexpr auto insertNoticeLink
@@ -470,6 +475,54 @@ Result<void> SqlNoticeRepository::update(const ContractNotice &value)
                                       noticeFields(old), noticeFields(value));
         !recorded)
         return fail(recorded.error());
+    if (auto committed = transaction.commit(); !committed)
+        return fail(plainProblem(committed.error(), Action::Save));
+    return {};
+}
+
+Result<void> SqlNoticeRepository::restore(const ContractNotice &value)
+{
+    auto fail = [&](const QString &problem) {
+        return cannot(Action::Save, theNotice, noticeName(value), problem);
+    };
+    if (value.id <= 0)
+        return fail(QStringLiteral("it has no id to put back"));
+    WriteTransaction transaction(m_db);
+    if (!transaction.isActive())
+        return fail(transaction.error());
+    const auto before = load(One, value.id);
+    if (!before)
+        return Error {before.error()};
+    if (auto valid = validate(value); !valid)
+        return fail(valid.error());
+    const HistoryContext context = history();
+    const QString when = value.updatedAt.isValid() ? timestamp(value.updatedAt) : context.when;
+    QVariantList values = noticeValues(value);
+    values << when;
+    if (before.value().isEmpty()) {
+        values.prepend(value.id);
+        if (auto inserted = write(m_db, sql(insertNoticeWithId), values); !inserted)
+            return fail(inserted.error());
+        if (auto links = writeNoticeLinks(m_db, value.id, value.intentionIds, false); !links)
+            return fail(links.error());
+        if (auto recorded = recordEvent(context, QStringLiteral("notice"), value.id,
+                                        QStringLiteral("created"), {}, noticeName(value));
+            !recorded)
+            return fail(recorded.error());
+    } else {
+        values << value.id;
+        if (auto updated = write(m_db, sql(updateNotice), values); !updated)
+            return fail(updated.error());
+        const ContractNotice &old = before.value().constFirst();
+        if (normalisedIds(old.intentionIds) != normalisedIds(value.intentionIds)) {
+            if (auto links = writeNoticeLinks(m_db, value.id, value.intentionIds, true); !links)
+                return fail(links.error());
+        }
+        if (auto recorded = recordChanges(context, QStringLiteral("notice"), value.id,
+                                          noticeFields(old), noticeFields(value));
+            !recorded)
+            return fail(recorded.error());
+    }
     if (auto committed = transaction.commit(); !committed)
         return fail(plainProblem(committed.error(), Action::Save));
     return {};

@@ -156,6 +156,7 @@ public:
     Result<ContractNotice> get(Id id) override;
     Result<Id> create(const ContractNotice &value) override;
     Result<void> update(const ContractNotice &value) override;
+    Result<void> restore(const ContractNotice &value) override;
     // Refused once the notice has gone out in a letter: the letter record is the audit trail.
     Result<void> remove(Id id) override;
 

@@ -48,6 +48,12 @@ std::optional<NoticeStatus> statusFrom(const QVariant &value)
     return enumFrom<NoticeStatus>(value, NoticeStatus::Draft, NoticeStatus::Withdrawn, &Enums::noticeStatusFromKey);
 }
 
+bool worstIsError(const QList<NoticeFinding> &findings)
+{
+    return std::any_of(findings.cbegin(), findings.cend(),
+                       [](const NoticeFinding &f) { return f.severity == FindingSeverity::Error; });
+}
+
 QString firstSentence(const QString &text)
 {
     const QString simple = text.simplified();
@@ -316,7 +322,7 @@ QVariant NoticeModel::data(const QModelIndex &index, int role) const
         return needsConfirmation(index.row(), index.column());
     case Qt::ForegroundRole:
         if (index.column() == FindingsColumn && m_findings.contains(row.id))
-            return PlanColours::problem();
+            return worstIsError(m_findings.value(row.id)) ? PlanColours::problem() : PlanColours::needsReview();
         if (row.status == NoticeStatus::Withdrawn)
             return PlanColours::status(IntentionStatus::Proposed); // the planner's grey
         return {};
@@ -384,11 +390,8 @@ QVariant NoticeModel::cell(const ContractNotice &row, int column, int role) cons
 
     switch (column) {
     case ProviderColumn:
-        if (role == Qt::DecorationRole && m_findings.contains(row.id)) {
-            const bool error = std::any_of(m_findings.value(row.id).cbegin(), m_findings.value(row.id).cend(),
-                                           [](const NoticeFinding &f) { return f.severity == FindingSeverity::Error; });
-            return error ? PlanColours::problem() : PlanColours::needsReview();
-        }
+        if (role == Qt::DecorationRole && m_findings.contains(row.id))
+            return worstIsError(m_findings.value(row.id)) ? PlanColours::problem() : PlanColours::needsReview();
         if (role == Qt::ToolTipRole && m_findings.contains(row.id))
             return findingsText(row.id);
         return providerCell(row.providerId, false);

@@ -43,21 +43,22 @@ class NoticeModel : public RegisterTableModel
 {
     Q_OBJECT
 public:
+    // What a commissioning manager scans first comes first: who, what, when, and the checks.
     enum Column {
         ProviderColumn,
-        ContractColumn,
-        KindColumn,
-        ReceivingProviderColumn,
         ServiceColumn,
+        KindColumn,
+        StatusColumn,
+        IssueDateColumn,
+        EffectiveDateColumn,
+        FindingsColumn,
+        ContractColumn,
+        ReceivingProviderColumn,
         SummaryColumn,
         RationaleColumn,
         FinancialEffectColumn,
-        IssueDateColumn,
-        EffectiveDateColumn,
-        StatusColumn,
         LetterReferenceColumn,
         IntentionsColumn,
-        FindingsColumn,
         LastChangedColumn,
         ColumnCount
     };

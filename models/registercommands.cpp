@@ -13,6 +13,7 @@ template<>
 struct Traits<Provider>
 {
     static constexpr Entity entity = Entity::Provider;
+    static constexpr bool keepsIds = false;
     static Repository<Provider> &store(PlanStoreSet &stores) { return stores.providers(); }
 };
 
@@ -20,15 +21,35 @@ template<>
 struct Traits<Contract>
 {
     static constexpr Entity entity = Entity::Contract;
+    static constexpr bool keepsIds = false;
     static Repository<Contract> &store(PlanStoreSet &stores) { return stores.contracts(); }
 };
 
+// Notices are put back exactly — id and last-changed time — because the notice rules compare
+// a notice's last change with its latest letter: an undone edit must not look like a change
+// the provider has not been told about.
 template<>
 struct Traits<ContractNotice>
 {
     static constexpr Entity entity = Entity::Notice;
+    static constexpr bool keepsIds = true;
     static Repository<ContractNotice> &store(PlanStoreSet &stores) { return stores.notices(); }
 };
+
+// Writes a row back as it was. Notices keep their id and last-changed time; providers and
+// contracts are stored anew and get a new id. Returns the id the row has now.
+template<typename T>
+Result<Id> putBack(PlanContext &context, const RegisterTracker &tracker, const T &value)
+{
+    if constexpr (Traits<T>::keepsIds) {
+        const T resolved = tracker.resolved(value);
+        if (auto restored = context.stores().notices().restore(resolved); !restored)
+            return Error{restored.error()};
+        return resolved.id;
+    } else {
+        return Traits<T>::store(context.stores()).create(tracker.resolved(value));
+    }
+}
 
 // What every register step shares: the plan, its tracker, and how a failed write ends it.
 class RegisterCommand : public QUndoCommand
@@ -65,16 +86,37 @@ public:
     {
     }
 
-    void redo() override { apply(m_after); }
-    void undo() override { apply(m_before); }
+    void redo() override
+    {
+        // The first redo is the edit itself; later ones put back what it stored.
+        if (m_stored)
+            write(*m_stored, true);
+        else
+            write(m_after, false);
+    }
+    void undo() override { write(m_before, Traits<T>::keepsIds); }
 
 private:
-    void apply(const T &value)
+    void write(const T &value, bool exactly)
     {
         T current = m_tracker.resolved(value);
         current.id = m_tracker.current(Traits<T>::entity, value.id);
-        const auto written = m_context.stores().inTransaction(
-            [&]() -> Result<void> { return Traits<T>::store(m_context.stores()).update(current); });
+        const auto written = m_context.stores().inTransaction([&]() -> Result<void> {
+            Repository<T> &store = Traits<T>::store(m_context.stores());
+            if constexpr (Traits<T>::keepsIds) {
+                if (exactly)
+                    return m_context.stores().notices().restore(current);
+            }
+            if (auto updated = store.update(current); !updated)
+                return updated;
+            if constexpr (Traits<T>::keepsIds) {
+                auto stored = store.get(current.id);
+                if (!stored)
+                    return Error{stored.error()};
+                m_stored = stored.value();
+            }
+            return {};
+        });
         if (!written) {
             fail(written.error());
             return;
@@ -84,20 +126,20 @@ private:
 
     T m_before;
     T m_after;
+    std::optional<T> m_stored; // the after state as first stored (notices)
 };
 
-// Stores rows and remembers the id each got first: that id is how the rest of the stack knows
-// the row, whatever id a later redo gives it.
+// Stores rows again (see putBack); the ids they have now, in order.
 template<typename T>
 Result<QList<Id>> storeAgain(PlanContext &context, RegisterTracker &tracker, const QList<T> &values)
 {
     QList<Id> ids;
     const auto written = context.stores().inTransaction([&]() -> Result<void> {
         for (const T &value : values) {
-            const auto created = Traits<T>::store(context.stores()).create(tracker.resolved(value));
-            if (!created)
-                return Error{created.error()};
-            ids.append(created.value());
+            const auto stored = putBack(context, tracker, value);
+            if (!stored)
+                return Error{stored.error()};
+            ids.append(stored.value());
         }
         return {};
     });
@@ -124,6 +166,8 @@ Result<QList<Id>> deleteRows(PlanContext &context, RegisterTracker &tracker, con
     return ids;
 }
 
+// Remembers the id each new row got first: that id is how the rest of the stack knows the row,
+// whatever id a later redo gives it.
 template<typename T>
 class AddCommand : public RegisterCommand
 {
@@ -136,17 +180,17 @@ public:
 
     void redo() override
     {
-        const auto stored = storeAgain(m_context, m_tracker, m_values);
+        if (m_keys.isEmpty()) {
+            createFirst();
+            return;
+        }
+        const auto stored = storeAgain(m_context, m_tracker, m_stored);
         if (!stored) {
             fail(stored.error());
             return;
         }
-        if (m_keys.isEmpty()) {
-            m_keys = stored.value();
-        } else {
-            for (qsizetype i = 0; i < m_keys.size(); ++i)
-                m_tracker.moved(Traits<T>::entity, m_keys.at(i), stored.value().at(i));
-        }
+        for (qsizetype i = 0; i < m_keys.size(); ++i)
+            m_tracker.moved(Traits<T>::entity, m_keys.at(i), stored.value().at(i));
         m_tracker.reportCreated(stored.value());
         m_context.notifyChanged(Traits<T>::entity, stored.value());
     }
@@ -162,7 +206,42 @@ public:
     }
 
 private:
+    void createFirst()
+    {
+        QList<Id> ids;
+        QList<T> stored;
+        const auto written = m_context.stores().inTransaction([&]() -> Result<void> {
+            Repository<T> &store = Traits<T>::store(m_context.stores());
+            for (const T &value : std::as_const(m_values)) {
+                const auto created = store.create(m_tracker.resolved(value));
+                if (!created)
+                    return Error{created.error()};
+                ids.append(created.value());
+                // What a later redo puts back: the row as stored (notices), or the values again.
+                T again = value;
+                again.id = created.value();
+                if constexpr (Traits<T>::keepsIds) {
+                    auto read = store.get(created.value());
+                    if (!read)
+                        return Error{read.error()};
+                    again = read.value();
+                }
+                stored.append(again);
+            }
+            return {};
+        });
+        if (!written) {
+            fail(written.error());
+            return;
+        }
+        m_keys = ids;
+        m_stored = stored;
+        m_tracker.reportCreated(ids);
+        m_context.notifyChanged(Traits<T>::entity, ids);
+    }
+
     QList<T> m_values;
+    QList<T> m_stored;
     QList<Id> m_keys;
 };
 
@@ -248,14 +327,13 @@ protected:
 
     Result<void> restoredAll(const QHash<Id, Id> &newIds) override
     {
+        // As they were before the delete (which only cleared their contract), on the
+        // contract's new id.
         for (const ContractNotice &before : std::as_const(m_notices)) {
-            auto notice = m_context.stores().notices().get(m_tracker.current(Entity::Notice, before.id));
-            if (!notice)
-                return Error{notice.error()};
-            ContractNotice attached = notice.value();
-            attached.contractId = newIds.value(before.contractId, m_tracker.current(Entity::Contract, before.contractId));
-            if (auto updated = m_context.stores().notices().update(attached); !updated)
-                return updated;
+            ContractNotice attached = m_tracker.resolved(before);
+            attached.contractId = newIds.value(before.contractId, attached.contractId);
+            if (auto restored = m_context.stores().notices().restore(attached); !restored)
+                return restored;
         }
         return {};
     }
@@ -276,6 +354,39 @@ private:
     }
 
     QList<ContractNotice> m_notices;
+};
+
+class SaveTemplateCommand : public RegisterCommand
+{
+public:
+    SaveTemplateCommand(PlanContext &context, QString name, std::optional<QString> before, QString after,
+                        const QString &text)
+        : RegisterCommand(context, text)
+        , m_name(std::move(name))
+        , m_before(std::move(before))
+        , m_after(std::move(after))
+    {
+    }
+
+    void redo() override { apply(m_after); }
+    void undo() override { apply(m_before); }
+
+private:
+    void apply(const std::optional<QString> &body)
+    {
+        LetterTemplateStore &store = m_context.stores().templates();
+        const auto written = m_context.stores().inTransaction(
+            [&]() -> Result<void> { return body ? store.save(m_name, *body) : store.remove(m_name); });
+        if (!written) {
+            fail(written.error());
+            return;
+        }
+        m_context.notifyChanged(Entity::Template);
+    }
+
+    QString m_name;
+    std::optional<QString> m_before;
+    std::optional<QString> m_after;
 };
 
 } // namespace
@@ -387,6 +498,12 @@ QUndoCommand *remove(PlanContext &context, const QList<Contract> &values, const 
 QUndoCommand *remove(PlanContext &context, const QList<ContractNotice> &values, const QString &text)
 {
     return new RemoveCommand<ContractNotice>(context, values, text);
+}
+
+QUndoCommand *saveTemplate(PlanContext &context, const QString &name, const std::optional<QString> &before,
+                           const QString &after, const QString &text)
+{
+    return new SaveTemplateCommand(context, name, before, after, text);
 }
 
 QString push(PlanContext &context, QUndoCommand *command)

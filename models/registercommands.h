@@ -9,6 +9,8 @@
 #include <QString>
 #include <QUndoCommand>
 
+#include <optional>
+
 // Undo steps for the register: providers, contracts and contract notices. Each redo/undo
 // writes through the plan's stores in ONE stores().inTransaction call and then says what
 // changed (PlanContext::notifyChanged); the models follow that signal to refresh their rows.
@@ -73,6 +75,11 @@ QUndoCommand *remove(PlanContext &context, const QList<Provider> &values, const 
 QUndoCommand *remove(PlanContext &context, const QList<Contract> &values, const QList<ContractNotice> &noticesOnThem,
                      const QString &text);
 QUndoCommand *remove(PlanContext &context, const QList<ContractNotice> &values, const QString &text);
+
+// Replaces the plan's letter template `name` with after; before is the plan's own body, or
+// nullopt when the plan used the bundled default (undo then forgets the plan's copy again).
+QUndoCommand *saveTemplate(PlanContext &context, const QString &name, const std::optional<QString> &before,
+                           const QString &after, const QString &text);
 
 // Pushes command on the plan's undo stack. Returns the store's message when its first redo
 // failed (nothing was written then, and nothing is left on the stack), or an empty string.

@@ -77,6 +77,12 @@ class NoticeStore : public Repository<ContractNotice>
 {
 public:
     virtual Result<QList<ContractNotice>> listForProvider(Id providerId) = 0;
+    // Puts a notice back exactly as given — how undo and redo reach storage: a notice whose id
+    // does not exist (any more) is created WITH that id, any other is updated; updatedAt is
+    // written as given (stamped now when null), so the notice rules see the same "last changed"
+    // as before the step. Change history records it as create() and update() do. A store that
+    // cannot keep ids may fall back on update().
+    virtual Result<void> restore(const ContractNotice &value) { return update(value); }
 };
 
 class LetterRecordStore
