@@ -53,6 +53,13 @@ const QList<Job> &jobs()
                                            "--format landscape turns the pages."),
                             QStringLiteral("FILE")),
          &Jobs::summary},
+        {QCommandLineOption(QStringLiteral("export-gantt"),
+                            QStringLiteral("Draw the timeline of the plan's intentions, grouped by portfolio and "
+                                           "programme area, to FILE (.png, .svg, or .pdf across A4 landscape pages; "
+                                           "--format a3 for A3). --portfolio NAME (repeatable) limits the rows, "
+                                           "--from/--to YYYY/YY the years shown."),
+                            QStringLiteral("FILE")),
+         &Jobs::exportGantt},
         // New jobs: one entry each, here.
     };
     return table;

@@ -10,4 +10,5 @@ int importCsv(const CommandLine::JobContext &context);      // planjobs.cpp
 int exportIntentions(const CommandLine::JobContext &context);  // intentionjobs.cpp
 int generateSynthetic(const CommandLine::JobContext &context); // intentionjobs.cpp
 int summary(const CommandLine::JobContext &context);         // summaryjobs.cpp
+int exportGantt(const CommandLine::JobContext &context);       // ganttjobs.cpp
 } // namespace Jobs

@@ -1,5 +1,6 @@
 #include "planfeatures.h"
 
+#include "ganttfeature.h"
 #include "intentionsfeature.h"
 #include "mainwindow.h"
 #include "portfoliosfeature.h"
@@ -8,6 +9,7 @@ void installFeatures(MainWindow &window)
 {
     // One line per feature, in the order their workspace tabs appear.
     installIntentionsFeature(window);
+    installGanttFeature(window); // the grid's side pane: after the grid
     installPortfoliosFeature(window);
     Q_UNUSED(window)
 }
