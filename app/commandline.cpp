@@ -35,6 +35,11 @@ const QList<Job> &jobs()
                                            "into the plan: all or nothing."),
                             QStringLiteral("FILE")),
          &Jobs::importCsv},
+        {QCommandLineOption(QStringLiteral("export-dashboard"),
+                            QStringLiteral("Export the three-shifts dashboard to FILE (.pdf: one A4 page; .png), "
+                                           "limited to the --portfolio NAMEs if given."),
+                            QStringLiteral("FILE")),
+         &Jobs::exportDashboard},
         {QCommandLineOption(QStringLiteral("export-intentions"),
                             QStringLiteral("Write the plan's intentions to FILE (.csv or .xlsx), as the grid's "
                                            "\"Export intentions shown\" does; --portfolio NAME (repeatable) and "

@@ -7,6 +7,7 @@ namespace Jobs {
 int check(const CommandLine::JobContext &context);          // planjobs.cpp
 int parseTimeframe(const CommandLine::JobContext &context); // planjobs.cpp
 int importCsv(const CommandLine::JobContext &context);      // planjobs.cpp
+int exportDashboard(const CommandLine::JobContext &context); // dashboardjobs.cpp
 int exportIntentions(const CommandLine::JobContext &context);  // intentionjobs.cpp
 int generateSynthetic(const CommandLine::JobContext &context); // intentionjobs.cpp
 int summary(const CommandLine::JobContext &context);         // summaryjobs.cpp

@@ -1,5 +1,6 @@
 #include "planfeatures.h"
 
+#include "dashboardfeature.h"
 #include "ganttfeature.h"
 #include "intentionsfeature.h"
 #include "mainwindow.h"
@@ -11,5 +12,6 @@ void installFeatures(MainWindow &window)
     installIntentionsFeature(window);
     installGanttFeature(window); // the grid's side pane: after the grid
     installPortfoliosFeature(window);
+    installDashboardFeature(window);
     Q_UNUSED(window)
 }

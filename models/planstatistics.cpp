@@ -313,20 +313,34 @@ YearBreakdown YearBreakdown::topPortfolios(int n) const
 {
     if (portfolioIds.size() <= n)
         return *this;
-    YearBreakdown top;
-    top.years = years;
-    top.undated = undated;
-    top.outside = outside;
-    top.portfolioIds = portfolioIds.mid(0, std::max(0, n));
-    top.cells = cells.mid(0, std::max(0, n));
+    return onlyPortfolios(portfolioIds.mid(0, std::max(0, n)));
+}
+
+YearBreakdown YearBreakdown::onlyPortfolios(const QList<Id> &keep) const
+{
+    YearBreakdown result;
+    result.years = years;
+    result.undated = undated;
+    result.outside = outside;
+    for (Id id : keep) {
+        const int row = rowOf(id);
+        result.portfolioIds.append(id);
+        result.cells.append(row >= 0 ? cells.at(row) : QList<QList<Id>>(years.size()));
+    }
     QList<QList<Id>> other(years.size());
-    for (qsizetype row = top.portfolioIds.size(); row < portfolioIds.size(); ++row) {
+    bool anyOther = false;
+    for (int row = 0; row < portfolioIds.size(); ++row) {
+        if (keep.contains(portfolioIds.at(row)))
+            continue;
+        anyOther = true;
         for (int column = 0; column < years.size(); ++column)
             other[column].append(cells.at(row).at(column));
     }
-    top.portfolioIds.append(OtherPortfolios);
-    top.cells.append(other);
-    return top;
+    if (anyOther) {
+        result.portfolioIds.append(OtherPortfolios);
+        result.cells.append(other);
+    }
+    return result;
 }
 
 YearBreakdown startingByYear(const QList<IntentionFacts> &intentions, const YearRange &range,

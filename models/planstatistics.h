@@ -104,6 +104,10 @@ struct YearBreakdown
     int rowOf(Id portfolioId) const { return int(portfolioIds.indexOf(portfolioId)); }
     // The n largest portfolios, the rest merged into one OtherPortfolios row (when there are any).
     YearBreakdown topPortfolios(int n) const;
+    // The portfolios of keep, in that order (those without intentions here too, empty), the
+    // rest merged into one OtherPortfolios row (when there are any): two charts that show the
+    // same portfolios can share one legend.
+    YearBreakdown onlyPortfolios(const QList<Id> &keep) const;
 };
 
 // Counts each dated intention in the financial year its start falls in.

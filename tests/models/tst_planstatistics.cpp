@@ -268,6 +268,19 @@ private slots:
         QCOMPARE(starting.topPortfolios(4).portfolioIds, starting.portfolioIds); // nothing to merge
     }
 
+    void keepsTheSamePortfoliosForASharedLegend()
+    {
+        const YearRange range{FiscalYear(2026), FiscalYear(2027)};
+        const QList<IntentionFacts> intentions{dated(1, 10, QDate(2026, 4, 1), {}), dated(2, 20, QDate(2027, 4, 1), {}),
+                                               dated(3, 30, QDate(2027, 4, 1), {})};
+        const YearBreakdown starting = startingByYear(intentions, range);
+        const YearBreakdown kept = starting.onlyPortfolios({30, 40, 10});
+        QCOMPARE(kept.portfolioIds, (QList<Id>{30, 40, 10, OtherPortfolios}));
+        QCOMPARE(kept.portfolioTotal(1), 0); // 40 has no intentions: an empty row
+        QCOMPARE(kept.cells.at(3).at(1), QList<Id>{2});
+        QCOMPARE(starting.onlyPortfolios({10, 20, 30}).portfolioIds, (QList<Id>{10, 20, 30})); // no "other"
+    }
+
     void horizonIsTheFiveYearPlanReachingBackToEarlierStarts_data()
     {
         QTest::addColumn<QDate>("earliestStart");

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "entities.h"
+#include "result.h"
+
+#include <QChartView>
+
+class QAbstractSeries;
+class QBarCategoryAxis;
+class QValueAxis;
+
+// What every dashboard chart shares: the dashboard's look (fonts, colours, no animation, no
+// drop shadow), export as PNG or SVG, and the context menu offering it.
+class DashboardChartView : public QChartView
+{
+    Q_OBJECT
+public:
+    explicit DashboardChartView(QWidget *parent = nullptr);
+
+    // Writes the chart as PNG (at twice the size, for print) or SVG, chosen by the file's suffix:
+    // laid out at exportSize(), with its legend even where the dashboard shows a shared one.
+    Result<void> exportTo(const QString &fileName);
+    QSize exportSize() const;
+    // Draws the chart laid out at layoutSize (device-independent pixels) scaled into target.
+    void paintChart(QPainter *painter, const QRectF &target, const QSizeF &layoutSize);
+
+    // The dashboard shows one legend for several charts; each chart exported alone has its own.
+    void setLegendInExportsOnly(bool on);
+    // Asks where, then exports; tells the user if it fails.
+    void exportInteractively(const QString &format);
+
+    // Where a value of series lands in the view's viewport (tests click bars with it).
+    QPoint viewportPoint(const QPointF &value, QAbstractSeries *series) const;
+
+    // The text shown when there is nothing to chart (empty: none).
+    void setPlaceholderText(const QString &text);
+    QString placeholderText() const { return m_placeholder; }
+
+    // The minimum size: the dashboard's grid shares out the rest (QGraphicsView would ask for
+    // most of the screen, and a scroll area would honour it).
+    QSize sizeHint() const override;
+
+    // The style every dashboard chart uses, for charts built elsewhere (printouts).
+    static void styleChart(QChart *chart);
+    static void styleAxis(QAbstractAxis *axis);
+    static QFont chartFont(qreal pointSize, bool bold = false);
+    // "1 intention", "3 intentions".
+    static QString countText(qsizetype count, const QString &singular, const QString &plural);
+
+signals:
+    void exportFailed(const QString &message);
+
+protected:
+    // Removes every series and axis, before a chart is built again from new numbers.
+    void clearChart();
+    // Shows the legend when it has entries (and is not kept for exports only).
+    void showLegend(bool hasEntries);
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    void drawForeground(QPainter *painter, const QRectF &rect) override;
+
+private:
+    void paintPlaceholder(QPainter *painter) const;
+
+    QString m_placeholder;
+    bool m_legendInExportsOnly = false;
+};
