@@ -111,7 +111,10 @@ int main(int argc, char *argv[])
     if (parser.isSet(CommandLine::options().tab)) {
         const QString title = parser.value(CommandLine::options().tab);
         for (int i = 0; i < window.workspaces()->count(); ++i) {
-            if (window.workspaces()->tabText(i).remove(u'&').compare(title, Qt::CaseInsensitive) == 0)
+            // "&&" is a literal ampersand in a tab title ("Providers && notices"), "&" a mnemonic.
+            QString text = window.workspaces()->tabText(i);
+            text.replace(QLatin1String("&&"), QStringLiteral("\x01")).remove(u'&').replace(u'\x01', u'&');
+            if (text.compare(title, Qt::CaseInsensitive) == 0)
                 window.workspaces()->setCurrentIndex(i);
         }
     }

@@ -4,6 +4,7 @@
 #include "ganttfeature.h"
 #include "intentionsfeature.h"
 #include "mainwindow.h"
+#include "noticesfeature.h"
 #include "portfoliosfeature.h"
 
 void installFeatures(MainWindow &window)
@@ -13,5 +14,6 @@ void installFeatures(MainWindow &window)
     installGanttFeature(window); // the grid's side pane: after the grid
     installPortfoliosFeature(window);
     installDashboardFeature(window);
+    installNoticesFeature(window);
     Q_UNUSED(window)
 }
