@@ -229,27 +229,7 @@ void exportLetters(MainWindow &window)
     const LetterBatchOptions options = dialog.options();
     if (options.directory.isEmpty())
         return;
-    QProgressDialog progress(tr("Writing the letters…"), tr("Cancel"), 0, 0, &window);
-    progress.setWindowTitle(tr("Export letters"));
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(0);
-    progress.setAutoClose(false);
-    progress.setAutoReset(false);
-    progress.show();
-    const auto report = LetterExporter(context->stores())
-                            .exportBatch(options, [&progress](int written, int planned, const QString &provider) {
-                                progress.setMaximum(planned);
-                                progress.setValue(written);
-                                progress.setLabelText(tr("Wrote the letter to %1 (%2 of %3)…")
-                                                          .arg(provider)
-                                                          .arg(written)
-                                                          .arg(planned));
-                                QCoreApplication::processEvents();
-                                return !progress.wasCanceled();
-                            });
-    progress.close();
-    // The letters are recorded in the plan: the checks and the register follow.
-    context->notifyChanged(PlanContext::Entity::Letter);
+    const auto report = exportLettersWithProgress(window, options);
     if (!report) {
         QMessageBox::critical(&window, tr("Export letters"), report.error());
         return;
@@ -267,6 +247,38 @@ void exportLetters(MainWindow &window)
     say(window, message);
     QMessageBox::information(&window, tr("Export letters"), message);
 }
+
+} // namespace
+
+Result<LetterBatchReport> exportLettersWithProgress(MainWindow &window, const LetterBatchOptions &options)
+{
+    PlanContext *context = window.context();
+    if (!context)
+        return Error{tr("No plan is open.")};
+    QProgressDialog progress(tr("Writing the letters…"), tr("Cancel"), 0, 0, &window);
+    progress.setObjectName(QStringLiteral("letterExportProgress"));
+    progress.setWindowTitle(tr("Export letters"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(0);
+    progress.setAutoClose(false);
+    progress.setAutoReset(false);
+    progress.show();
+    auto report = LetterExporter(context->stores())
+                      .exportBatch(options, [&progress](int written, int planned, const QString &provider) {
+                          progress.setMaximum(planned);
+                          progress.setValue(written);
+                          progress.setLabelText(
+                              tr("Wrote the letter to %1 (%2 of %3)…").arg(provider).arg(written).arg(planned));
+                          QCoreApplication::processEvents();
+                          return !progress.wasCanceled();
+                      });
+    progress.close();
+    // The letters are recorded in the plan: the checks and the register follow.
+    context->notifyChanged(PlanContext::Entity::Letter);
+    return report;
+}
+
+namespace {
 
 void printLetter(MainWindow &window)
 {

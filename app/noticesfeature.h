@@ -1,6 +1,7 @@
 #pragma once
 
 #include "entities.h"
+#include "letterexport.h"
 #include "result.h"
 
 #include <QImage>
@@ -36,6 +37,10 @@ QList<Id> selectedIntentions(MainWindow &window);
 // Opens the letter template editor on the open plan (a window of its own, found as the
 // window's TemplateEditor child while open).
 void openLetterTemplateEditor(MainWindow &window);
+
+// Writes a batch of letters with a progress dialog that can cancel it (letters already written
+// stay whole and are listed in the index), records them in the plan and tells the register.
+Result<LetterBatchReport> exportLettersWithProgress(MainWindow &window, const LetterBatchOptions &options);
 
 // The letter of providerId from templateSource, drawn page by page pageWidth pixels wide:
 // what the template editor previews.

@@ -19,12 +19,14 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUndoStack>
 
 #include <memory>
@@ -323,6 +325,62 @@ private slots:
         QVERIFY(!m_window->context()->stores().templates().get(
             QString::fromLatin1(LetterTemplateStore::noticeLetterName)).value().has_value());
         dialog->close();
+    }
+
+    void exportedLettersClearTheMissingLetterChecks()
+    {
+        QTemporaryDir out;
+        QVERIFY(out.isValid());
+        const auto approvedWithoutLetter = [this] {
+            int count = 0;
+            for (const NoticeFinding &finding : m_workspace->noticeModel()->findings())
+                count += finding.rule == NoticeRule::ApprovedWithoutLetter ? 1 : 0;
+            return count;
+        };
+        QVERIFY(approvedWithoutLetter() > 0);
+        LetterBatchOptions options;
+        options.directory = out.path();
+        const auto report = exportLettersWithProgress(*m_window, options);
+        QVERIFY2(report.isOk(), qPrintable(report.error()));
+        QVERIFY(!report.value().cancelled);
+        QCOMPARE(int(report.value().letters.size()), report.value().planned);
+        // The plan now holds a letter for every approved notice: the register says so at once.
+        QCOMPARE(approvedWithoutLetter(), 0);
+    }
+
+    void cancellingTheExportLeavesOnlyWholeLetters()
+    {
+        QTemporaryDir out;
+        QVERIFY(out.isValid());
+        // Cancel as soon as the progress dialog shows the first letter written.
+        bool cancelled = false;
+        QTimer::singleShot(0, m_window.get(), [this, &cancelled] {
+            if (auto *progress = m_window->findChild<QProgressDialog *>(QStringLiteral("letterExportProgress"))) {
+                progress->cancel();
+                cancelled = true;
+            }
+        });
+        LetterBatchOptions options;
+        options.directory = out.path();
+        const auto report = exportLettersWithProgress(*m_window, options);
+        QVERIFY2(report.isOk(), qPrintable(report.error()));
+        QVERIFY(cancelled);
+        QVERIFY(report.value().cancelled);
+        QVERIFY(report.value().letters.size() < report.value().planned);
+        QStringList expected{QString::fromLatin1(LetterExporter::indexFileName)};
+        for (const ExportedLetter &letter : report.value().letters) {
+            expected.append(letter.fileName);
+            QFile file(letter.filePath);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray bytes = file.readAll();
+            QVERIFY(bytes.startsWith("%PDF"));
+            QVERIFY(bytes.trimmed().endsWith("%%EOF"));
+        }
+        // Nothing else in the folder: no half-written letter, no temporary file.
+        QStringList found = QDir(out.path()).entryList(QDir::Files | QDir::Hidden);
+        found.sort();
+        expected.sort();
+        QCOMPARE(found, expected);
     }
 
     // CIPLANNER_SCREENSHOTS=<folder> saves the notice form and the template editor as the
