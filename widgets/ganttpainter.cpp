@@ -92,10 +92,10 @@ GanttBar GanttBar::fromIndex(const QModelIndex &index)
             int budget = 100000; // a bound for a model that is huge and gives no spans itself
             spanOfChildren(first, bar.start, bar.end, budget);
         }
+        // A group with a start and no end holds only intentions that run on: it fades out too.
+        bar.openEnded = bar.start.isValid() && !bar.end.isValid();
         if (!bar.start.isValid())
             bar.start = bar.end;
-        if (!bar.end.isValid())
-            bar.end = bar.start;
         bar.kind = bar.start.isValid() ? Kind::Summary : Kind::None;
         return bar;
     }
@@ -270,7 +270,8 @@ QRectF GanttPainter::unclippedBarRect(const GanttBar &bar, const QRect &rowRect,
     }
     case Kind::Summary: {
         const QRectF thin = bandFor(rowRect, 0.30);
-        return QRectF(xOf(bar.start), thin.top(), std::max(2.0, xAfter(bar.end) - xOf(bar.start)), thin.height());
+        const double right = bar.openEnded ? chart.right() + 1 : xAfter(bar.end);
+        return QRectF(xOf(bar.start), thin.top(), std::max(2.0, right - xOf(bar.start)), thin.height());
     }
     }
     return {};
@@ -444,16 +445,23 @@ void GanttPainter::paintSummary(QPainter &painter, const GanttBar &bar, const QR
     const QColor fill = bar.node == NodeKind::Portfolio ? bar.colour.darker(120) : bar.colour;
     painter.setPen(Qt::NoPen);
     painter.setBrush(fill);
-    painter.drawRect(rect);
+    if (bar.openEnded) {
+        const double solid = std::min(rect.right(), std::max(rect.left(), xOf(bar.start) + 24));
+        painter.drawRect(QRectF(rect.left(), rect.top(), solid - rect.left(), rect.height()));
+        paintFade(painter, QRectF(solid, rect.top(), rect.right() - solid, rect.height()), fill, true);
+        painter.setBrush(fill);
+    } else {
+        painter.drawRect(rect);
+    }
     // The classic summary caps: the bar's ends point down at the rows they span.
     const double cap = rect.height() * 1.1;
     const double left = std::floor(xOf(bar.start));
-    const double right = std::ceil(xAfter(bar.end));
+    const double right = bar.end.isValid() ? std::ceil(xAfter(bar.end)) : rect.right();
     if (left >= rect.left() - 0.5) {
         const QPointF points[3] = {{left, rect.top()}, {left + cap, rect.top()}, {left, rect.bottom() + cap}};
         painter.drawPolygon(points, 3);
     }
-    if (right <= rect.right() + 0.5) {
+    if (!bar.openEnded && right <= rect.right() + 0.5) {
         const QPointF points[3] = {{right, rect.top()}, {right - cap, rect.top()}, {right, rect.bottom() + cap}};
         painter.drawPolygon(points, 3);
     }

@@ -43,6 +43,7 @@ struct GanttBar
     PlanRoles::NodeKind node = PlanRoles::NodeKind::Intention;
     QDate start;
     QDate end;
+    bool openEnded = false; // a summary whose intentions run on with no end
     bool subjectToFunding = false;
     bool phased = false;
     QColor colour;

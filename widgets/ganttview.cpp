@@ -72,6 +72,8 @@ GanttView::GanttView(QWidget *parent)
     viewport()->setBackgroundRole(QPalette::Base);
     viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     horizontalScrollBar()->setSingleStep(20);
+    // Scrolling by hand ends "fitted": a later resize keeps the user's place instead.
+    connect(horizontalScrollBar(), &QScrollBar::actionTriggered, this, [this] { m_keepFitted = false; });
     syncHeaderHeight();
     updateWorld();
 }
@@ -260,6 +262,7 @@ void GanttView::updateScrollBars()
 
 void GanttView::setPixelsPerDay(double pixelsPerDay, int anchorX)
 {
+    m_keepFitted = false;
     if (anchorX < 0)
         anchorX = viewport()->width() / 2;
     const double days = (horizontalScrollBar()->value() + anchorX) / m_scale.pixelsPerDay();
@@ -312,9 +315,11 @@ void GanttView::showRange(QDate from, QDate to)
         m_extraEnd = to;
         updateWorld();
     }
-    const int margin = 12;
-    setPixelsPerDay(TimelineScale::pixelsPerDayToFit(from, to, std::max(50, viewport()->width() - 2 * margin)));
-    horizontalScrollBar()->setValue(int(std::lround(m_scale.x(from))) - margin);
+    // Room on the left for the shift markers before the first bar, a little on the right.
+    const int left = 44;
+    const int right = 16;
+    setPixelsPerDay(TimelineScale::pixelsPerDayToFit(from, to, std::max(50, viewport()->width() - left - right)));
+    horizontalScrollBar()->setValue(int(std::lround(m_scale.x(from))) - left);
 }
 
 void GanttView::scrollToDate(QDate date)
@@ -327,17 +332,20 @@ void GanttView::scrollToDate(QDate date)
         updateWorld();
     }
     horizontalScrollBar()->setValue(int(std::lround(m_scale.x(date))) - 24);
+    m_keepFitted = false;
 }
 
 void GanttView::fitPlan()
 {
     showRange(planStart(), planEnd());
+    m_keepFitted = true;
 }
 
 void GanttView::scrollToToday()
 {
     // Today a third of the way in: what is coming matters more than what is past.
     horizontalScrollBar()->setValue(int(std::lround(m_scale.x(m_today))) - viewport()->width() / 3);
+    m_keepFitted = false;
 }
 
 void GanttView::setNoticeDate(QDate date)
@@ -522,7 +530,7 @@ void GanttView::resizeEvent(QResizeEvent *event)
     QAbstractScrollArea::resizeEvent(event);
     updateHeaderGeometry();
     updateScrollBars();
-    if (!m_initialFitDone && m_model && viewport()->width() > 50) {
+    if ((!m_initialFitDone || m_keepFitted) && m_model && viewport()->width() > 50) {
         m_initialFitDone = true;
         fitPlan();
     }
@@ -820,6 +828,7 @@ void GanttView::wheelEvent(QWheelEvent *event)
         const int step = delta.x() != 0 ? delta.x() : delta.y();
         QScrollBar *bar = horizontalScrollBar();
         bar->setValue(bar->value() - step * bar->singleStep() * 3 / 120);
+        m_keepFitted = false;
         event->accept();
         return;
     }

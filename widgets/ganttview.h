@@ -167,5 +167,6 @@ private:
     bool m_committing = false;     // inside our own setData: a refusal is ours to show
     QString m_rejection;           // what the model said while we were committing
     bool m_initialFitDone = false;
+    bool m_keepFitted = false; // after "fit plan", until the user zooms or scrolls: refit on resize
     int m_headerHeight = 0;
 };

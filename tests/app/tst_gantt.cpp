@@ -70,6 +70,7 @@ private:
         QVERIFY(m_grid);
         m_gantt = m_window->findChild<GanttView *>(QStringLiteral("ganttView"));
         QVERIFY(m_gantt);
+        m_grid->splitter()->setSizes({620, 980}); // room for years on the timeline
         QCoreApplication::processEvents();
     }
 
@@ -249,7 +250,10 @@ void TestGantt::filteringTheGridFiltersTheTimeline()
         return Portfolio{};
     }();
     QVERIFY(planned.id);
-    m_grid->filterProxy()->setPortfolioIds({planned.id});
+    IntentionFilterProxy::Filter filter;
+    filter.portfolioIds = {planned.id};
+    m_grid->filterBar()->setFilter(filter); // as the user chooses it
+    QCOMPARE(m_grid->filterProxy()->filter().portfolioIds, QList<Id>{planned.id});
     m_grid->treeView()->expandAll();
     QCoreApplication::processEvents();
     const QList<GanttRow> rows = m_gantt->visibleRows();
