@@ -124,7 +124,9 @@ void IntentionFilterProxy::applyFilter(const Filter &filter)
 {
     m_filter = filter;
     // Folded once per change, not per row; each word must appear (in any order).
-    m_words = IntentionTableModel::foldForSearch(filter.text).split(u' ', Qt::SkipEmptyParts);
+    m_words.clear();
+    for (const QString &word : IntentionTableModel::foldForSearch(filter.text).split(u' ', Qt::SkipEmptyParts))
+        m_words.append(word.toUtf8());
     m_portfolioSet = QSet<Id>(filter.portfolioIds.cbegin(), filter.portfolioIds.cend());
     m_statusMask = 0;
     for (IntentionStatus status : filter.statuses)
@@ -205,19 +207,22 @@ bool IntentionFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &so
         return false;
     if (m_filter.activeIn.isValid() && !isActiveIn(r.timeframe, m_filter.activeIn))
         return false;
-    if (!m_words.isEmpty()) {
-        const QString &text = m_table->searchText(sourceRow);
-        for (const QString &word : m_words) {
-            if (!text.contains(word))
-                return false;
-        }
-    }
-    return true;
+    return m_words.isEmpty() || m_table->matchesSearch(sourceRow, m_words);
 }
 
-bool IntentionFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+void IntentionFilterProxy::sort(int column, Qt::SortOrder order)
 {
-    if (!m_table)
-        return QSortFilterProxyModel::lessThan(left, right);
-    return m_table->compareRows(left.row(), right.row(), left.column(), sortOrder()) < 0;
+    // The table keeps its rows in order; this proxy only filters, in the table's order.
+    if (m_table)
+        m_table->sort(column, order);
+}
+
+int IntentionFilterProxy::sortColumn() const
+{
+    return m_table ? m_table->sortColumn() : -1;
+}
+
+Qt::SortOrder IntentionFilterProxy::sortOrder() const
+{
+    return m_table ? m_table->sortOrder() : Qt::AscendingOrder;
 }

@@ -8,7 +8,6 @@
 #include <QFont>
 #include <QHash>
 
-#include <unordered_map>
 
 using PlanRoles::NodeKind;
 
@@ -21,12 +20,20 @@ struct IntentionGroupModel::Node
     Id portfolioId = 0;
     Id programmeAreaId = 0;
     int proxyRow = -1;    // leaves: the proxy row shown
-    std::vector<std::unique_ptr<Node>> children;
-    // Groups: what the summary row shows.
-    QString name;
-    int count = 0;
-    QDate start;
+    QDate start;          // leaves: the intention's dates; groups: the span of their children
     QDate end;
+    std::vector<Node *> children;
+    QString name;         // groups
+    int count = 0;        // groups: intentions under them
+};
+
+// The nodes of one build. Leaves sit in one block indexed by proxy row (100,000 rows are one
+// allocation, not 100,000); groups are few.
+struct IntentionGroupModel::Tree
+{
+    std::vector<Node> leaves;
+    std::vector<std::unique_ptr<Node>> groups;
+    std::vector<Node *> roots; // top level: groups, or the flat list's leaves
 };
 
 namespace {
@@ -112,22 +119,43 @@ void IntentionGroupModel::setGrouping(Grouping grouping)
 
 // --- building ------------------------------------------------------------------------------
 
-void IntentionGroupModel::buildTree(std::vector<std::unique_ptr<Node>> &roots,
-                                    std::vector<Node *> &leafOfRow) const
+void IntentionGroupModel::readLeaf(Node &leaf, int proxyRow) const
 {
-    roots.clear();
-    leafOfRow.clear();
-    if (!m_source)
-        return;
-    const int rows = m_source->rowCount();
-    leafOfRow.assign(size_t(rows), nullptr);
+    leaf.kind = NodeKind::Intention;
+    leaf.proxyRow = proxyRow;
     const IntentionTableModel *table = tableModel();
     auto *proxy = qobject_cast<QAbstractProxyModel *>(m_source);
+    if (table && proxy) {
+        // Read the row directly: 100,000 data() calls would each build QVariants.
+        const QModelIndex source = proxy->mapToSource(proxy->index(proxyRow, 0));
+        if (source.isValid() && source.model() == table) {
+            const Intention &intention = table->intention(source.row());
+            leaf.id = intention.id;
+            leaf.portfolioId = intention.portfolioId;
+            leaf.programmeAreaId = intention.programmeAreaId;
+            leaf.start = intention.timeframe.start;
+            leaf.end = intention.timeframe.end;
+            return;
+        }
+    }
+    const QModelIndex index = m_source->index(proxyRow, 0);
+    leaf.id = index.data(PlanRoles::IdRole).toLongLong();
+    leaf.portfolioId = index.data(PlanRoles::PortfolioIdRole).toLongLong();
+    leaf.programmeAreaId = index.data(PlanRoles::ProgrammeAreaIdRole).toLongLong();
+    leaf.start = index.data(PlanRoles::StartDateRole).toDate();
+    leaf.end = index.data(PlanRoles::EndDateRole).toDate();
+}
+
+std::unique_ptr<IntentionGroupModel::Tree> IntentionGroupModel::buildTree() const
+{
+    auto tree = std::make_unique<Tree>();
+    if (!m_source)
+        return tree;
+    const int rows = m_source->rowCount();
+    tree->leaves.resize(size_t(rows)); // never grows again: the pointers below stay valid
+    const IntentionTableModel *table = tableModel();
 
     QHash<quint64, Node *> groups;
-    // Intentions without a programme area sit directly under their portfolio, after its areas.
-    std::unordered_map<Id, std::vector<std::unique_ptr<Node>>> looseLeaves;
-
     auto group = [&](NodeKind kind, Node *parent, Id portfolioId, Id areaId) -> Node * {
         const quint64 key = groupKey(kind, portfolioId, areaId);
         if (Node *found = groups.value(key))
@@ -138,132 +166,79 @@ void IntentionGroupModel::buildTree(std::vector<std::unique_ptr<Node>> &roots,
         node->portfolioId = portfolioId;
         node->programmeAreaId = areaId;
         node->id = kind == NodeKind::Portfolio ? portfolioId : areaId;
-        if (table) {
-            if (kind == NodeKind::Portfolio) {
-                const Portfolio *p = table->portfolio(portfolioId);
-                node->name = p ? p->name : tr("Portfolio %1").arg(portfolioId);
-            } else {
-                const ProgrammeArea *a = table->programmeArea(areaId);
-                node->name = a ? a->name : tr("Programme area %1").arg(areaId);
-            }
+        if (kind == NodeKind::Portfolio) {
+            const Portfolio *p = table ? table->portfolio(portfolioId) : nullptr;
+            node->name = p ? p->name : tr("Portfolio %1").arg(portfolioId);
+        } else {
+            const ProgrammeArea *a = table ? table->programmeArea(areaId) : nullptr;
+            node->name = a ? a->name : tr("Programme area %1").arg(areaId);
         }
         Node *raw = node.get();
-        auto &siblings = parent ? parent->children : roots;
+        auto &siblings = parent ? parent->children : tree->roots;
         raw->row = int(siblings.size());
-        siblings.push_back(std::move(node));
+        siblings.push_back(raw);
+        tree->groups.push_back(std::move(node));
         groups.insert(key, raw);
         return raw;
     };
 
+    // Intentions without a programme area sit directly under their portfolio, after its areas.
+    std::vector<Node *> loose;
     for (int row = 0; row < rows; ++row) {
-        Id id = 0;
-        Id portfolioId = 0;
-        Id areaId = 0;
-        const Intention *intention = nullptr;
-        if (table && proxy) {
-            // Read the row directly: 100,000 data() calls would each build QVariants.
-            const QModelIndex source = proxy->mapToSource(proxy->index(row, 0));
-            if (source.isValid() && source.model() == table)
-                intention = &table->intention(source.row());
-        }
-        if (intention) {
-            id = intention->id;
-            portfolioId = intention->portfolioId;
-            areaId = intention->programmeAreaId;
-        } else {
-            const QModelIndex index = m_source->index(row, 0);
-            id = index.data(PlanRoles::IdRole).toLongLong();
-            portfolioId = index.data(PlanRoles::PortfolioIdRole).toLongLong();
-            areaId = index.data(PlanRoles::ProgrammeAreaIdRole).toLongLong();
-        }
-
-        auto leaf = std::make_unique<Node>();
-        leaf->kind = NodeKind::Intention;
-        leaf->id = id;
-        leaf->portfolioId = portfolioId;
-        leaf->programmeAreaId = areaId;
-        leaf->proxyRow = row;
-        leafOfRow[size_t(row)] = leaf.get();
-
+        Node &leaf = tree->leaves[size_t(row)];
+        readLeaf(leaf, row);
         Node *parent = nullptr;
         if (m_grouping != Grouping::None) {
-            Node *portfolio = group(NodeKind::Portfolio, nullptr, portfolioId, 0);
+            Node *portfolio = group(NodeKind::Portfolio, nullptr, leaf.portfolioId, 0);
             parent = portfolio;
             if (m_grouping == Grouping::PortfolioAndProgrammeArea) {
-                if (areaId != 0) {
-                    parent = group(NodeKind::ProgrammeArea, portfolio, portfolioId, areaId);
-                } else {
-                    leaf->parent = portfolio;
-                    looseLeaves[portfolioId].push_back(std::move(leaf));
+                if (leaf.programmeAreaId == 0) {
+                    leaf.parent = portfolio;
+                    loose.push_back(&leaf);
                     continue;
                 }
+                parent = group(NodeKind::ProgrammeArea, portfolio, leaf.portfolioId, leaf.programmeAreaId);
             }
         }
-        leaf->parent = parent;
-        auto &siblings = parent ? parent->children : roots;
-        leaf->row = int(siblings.size());
-        siblings.push_back(std::move(leaf));
+        leaf.parent = parent;
+        auto &siblings = parent ? parent->children : tree->roots;
+        leaf.row = int(siblings.size());
+        siblings.push_back(&leaf);
     }
-
-    for (auto &[portfolioId, leaves] : looseLeaves) {
-        Node *portfolio = groups.value(groupKey(NodeKind::Portfolio, portfolioId, 0));
-        for (auto &leaf : leaves) {
-            leaf->row = int(portfolio->children.size());
-            portfolio->children.push_back(std::move(leaf));
-        }
+    for (Node *leaf : loose) {
+        leaf->row = int(leaf->parent->children.size());
+        leaf->parent->children.push_back(leaf);
     }
-
-    for (auto &root : roots) {
+    for (Node *root : tree->roots) {
         if (root->kind != NodeKind::Intention)
-            summarise(root.get());
+            summarise(root);
     }
+    return tree;
 }
 
-void IntentionGroupModel::leafDates(const Node *leaf, QDate &start, QDate &end) const
-{
-    const IntentionTableModel *table = tableModel();
-    auto *proxy = qobject_cast<QAbstractProxyModel *>(m_source);
-    if (table && proxy) {
-        const QModelIndex source = proxy->mapToSource(proxy->index(leaf->proxyRow, 0));
-        if (source.isValid() && source.model() == table) {
-            start = table->intention(source.row()).timeframe.start;
-            end = table->intention(source.row()).timeframe.end;
-            return;
-        }
-    }
-    const QModelIndex index = m_source->index(leaf->proxyRow, 0);
-    start = index.data(PlanRoles::StartDateRole).toDate();
-    end = index.data(PlanRoles::EndDateRole).toDate();
-}
-
-// Counts and date spans, bottom up.
+// Counts and date spans, bottom up, from the children's stored dates.
 void IntentionGroupModel::summarise(Node *group) const
 {
     group->count = 0;
     group->start = {};
     group->end = {};
-    for (auto &child : group->children) {
-        QDate start;
-        QDate end;
+    for (Node *child : group->children) {
         if (child->kind == NodeKind::Intention) {
             ++group->count;
-            leafDates(child.get(), start, end);
         } else {
-            summarise(child.get());
+            summarise(child);
             group->count += child->count;
-            start = child->start;
-            end = child->end;
         }
-        if (start.isValid() && (!group->start.isValid() || start < group->start))
-            group->start = start;
-        if (end.isValid() && (!group->end.isValid() || end > group->end))
-            group->end = end;
+        if (child->start.isValid() && (!group->start.isValid() || child->start < group->start))
+            group->start = child->start;
+        if (child->end.isValid() && (!group->end.isValid() || child->end > group->end))
+            group->end = child->end;
     }
 }
 
 void IntentionGroupModel::rebuildNodes()
 {
-    buildTree(m_roots, m_leafOfRow);
+    m_tree = buildTree();
 }
 
 void IntentionGroupModel::onLayoutAboutToBeChanged()
@@ -293,22 +268,12 @@ void IntentionGroupModel::onLayoutChanged()
     if (m_resetting)
         return;
     // Build the new tree while the old nodes (behind the persistent indexes) still exist.
-    std::vector<std::unique_ptr<Node>> roots;
-    std::vector<Node *> leafOfRow;
-    buildTree(roots, leafOfRow);
-    std::swap(roots, m_roots);
-    std::swap(leafOfRow, m_leafOfRow);
+    std::unique_ptr<Tree> old = std::move(m_tree);
+    m_tree = buildTree();
 
     QHash<quint64, const Node *> groups;
-    auto collect = [&](auto &self, const std::vector<std::unique_ptr<Node>> &nodes) -> void {
-        for (const auto &node : nodes) {
-            if (node->kind != NodeKind::Intention) {
-                groups.insert(groupKey(node->kind, node->portfolioId, node->programmeAreaId), node.get());
-                self(self, node->children);
-            }
-        }
-    };
-    collect(collect, m_roots);
+    for (const auto &node : m_tree->groups)
+        groups.insert(groupKey(node->kind, node->portfolioId, node->programmeAreaId), node.get());
 
     QModelIndexList to;
     to.reserve(m_layoutPersistent.size());
@@ -326,41 +291,43 @@ void IntentionGroupModel::onLayoutChanged()
     m_layoutPersistent.clear();
     m_layoutSource.clear();
     m_layoutGroups.clear();
-    roots.clear(); // the old tree, now that nothing points into it
+    old.reset(); // nothing points into the old tree any more
     emit layoutChanged();
 }
 
 void IntentionGroupModel::onSourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
                                               const QList<int> &roles)
 {
-    if (m_resetting || !topLeft.isValid())
+    if (m_resetting || !topLeft.isValid() || !m_tree)
         return;
     const int first = topLeft.row();
     const int last = bottomRight.row();
-    if (last >= int(m_leafOfRow.size()))
+    if (last >= int(m_tree->leaves.size()))
         return;
-    const IntentionTableModel *table = tableModel();
-    auto *proxy = qobject_cast<QAbstractProxyModel *>(m_source);
 
-    // A row now in another portfolio or area moves group: rebuild the tree.
+    // Read the rows again; a row now in another portfolio or area moves group: rebuild.
     bool regroup = false;
-    if (m_grouping != Grouping::None) {
-        for (int row = first; row <= last && !regroup; ++row) {
-            const Node *leaf = m_leafOfRow.at(size_t(row));
-            Id portfolioId = 0;
-            Id areaId = 0;
-            if (table && proxy) {
-                const QModelIndex source = proxy->mapToSource(proxy->index(row, 0));
-                const Intention &intention = table->intention(source.row());
-                portfolioId = intention.portfolioId;
-                areaId = intention.programmeAreaId;
-            } else {
-                const QModelIndex index = m_source->index(row, 0);
-                portfolioId = index.data(PlanRoles::PortfolioIdRole).toLongLong();
-                areaId = index.data(PlanRoles::ProgrammeAreaIdRole).toLongLong();
+    QList<Node *> parents;
+    for (int row = first; row <= last; ++row) {
+        Node &leaf = m_tree->leaves[size_t(row)];
+        Node fresh;
+        readLeaf(fresh, row);
+        if (m_grouping != Grouping::None
+            && (fresh.portfolioId != leaf.portfolioId
+                || (m_grouping == Grouping::PortfolioAndProgrammeArea
+                    && fresh.programmeAreaId != leaf.programmeAreaId))) {
+            regroup = true;
+            break;
+        }
+        leaf.id = fresh.id;
+        if (fresh.start != leaf.start || fresh.end != leaf.end) {
+            leaf.start = fresh.start;
+            leaf.end = fresh.end;
+            // Bottom up: an area before its portfolio.
+            for (Node *parent = leaf.parent; parent; parent = parent->parent) {
+                if (!parents.contains(parent))
+                    parents.append(parent);
             }
-            regroup = portfolioId != leaf->portfolioId
-                || (m_grouping == Grouping::PortfolioAndProgrammeArea && areaId != leaf->programmeAreaId);
         }
     }
     if (regroup) {
@@ -370,27 +337,41 @@ void IntentionGroupModel::onSourceDataChanged(const QModelIndex &topLeft, const 
         return;
     }
 
-    // Same rows in the same places: say which leaves changed, then the groups above them
-    // (their date spans may have moved).
-    QList<const Node *> parents;
-    for (int row = first; row <= last; ++row) {
-        const Node *leaf = m_leafOfRow.at(size_t(row));
-        const QModelIndex index = indexOfNode(leaf, topLeft.column());
-        emit dataChanged(index, index.siblingAtColumn(bottomRight.column()), roles);
-        for (const Node *parent = leaf->parent; parent; parent = parent->parent) {
-            if (!parents.contains(parent))
-                parents.append(parent);
+    // Same rows in the same places: one signal per run of siblings.
+    int row = first;
+    while (row <= last) {
+        const Node *start = &m_tree->leaves[size_t(row)];
+        int end = row;
+        while (end + 1 <= last) {
+            const Node *next = &m_tree->leaves[size_t(end + 1)];
+            const Node *previous = &m_tree->leaves[size_t(end)];
+            if (next->parent != start->parent || next->row != previous->row + 1)
+                break;
+            ++end;
         }
+        const Node *endNode = &m_tree->leaves[size_t(end)];
+        emit dataChanged(indexOfNode(start, topLeft.column()), indexOfNode(endNode, bottomRight.column()), roles);
+        row = end + 1;
     }
-    if (parents.isEmpty())
-        return;
-    // Their date spans may have moved (counts cannot change without rows moving). Parents
-    // were collected bottom up, so an area is summarised before its portfolio.
-    for (const Node *parent : std::as_const(parents)) {
-        Node *group = const_cast<Node *>(parent);
+
+    // Their groups' date spans may have moved (counts cannot change without rows moving).
+    std::sort(parents.begin(), parents.end(), [](const Node *a, const Node *b) {
+        return (a->kind == NodeKind::ProgrammeArea) > (b->kind == NodeKind::ProgrammeArea);
+    });
+    for (Node *group : std::as_const(parents)) {
         const QDate start = group->start;
         const QDate end = group->end;
-        summarise(group);
+        // Areas are summarised before portfolios; a portfolio's summary re-reads its areas'.
+        group->count = 0;
+        group->start = {};
+        group->end = {};
+        for (Node *child : group->children) {
+            group->count += child->kind == NodeKind::Intention ? 1 : child->count;
+            if (child->start.isValid() && (!group->start.isValid() || child->start < group->start))
+                group->start = child->start;
+            if (child->end.isValid() && (!group->end.isValid() || child->end > group->end))
+                group->end = child->end;
+        }
         if (group->start != start || group->end != end) {
             const QModelIndex index = indexOfNode(group, 0);
             emit dataChanged(index, index.siblingAtColumn(columnCount() - 1),
@@ -420,9 +401,9 @@ QModelIndex IntentionGroupModel::mapFromSource(const QModelIndex &proxyIndex) co
     if (!proxyIndex.isValid() || proxyIndex.model() != m_source)
         return {};
     const int row = proxyIndex.row();
-    if (row < 0 || row >= int(m_leafOfRow.size()))
+    if (!m_tree || row < 0 || row >= int(m_tree->leaves.size()))
         return {};
-    return indexOfNode(m_leafOfRow.at(size_t(row)), proxyIndex.column());
+    return indexOfNode(&m_tree->leaves[size_t(row)], proxyIndex.column());
 }
 
 QModelIndex IntentionGroupModel::mapToSource(const QModelIndex &index) const
@@ -435,9 +416,11 @@ QModelIndex IntentionGroupModel::mapToSource(const QModelIndex &index) const
 
 QModelIndex IntentionGroupModel::indexOfIntention(Id id, int column) const
 {
-    for (const Node *leaf : m_leafOfRow) {
-        if (leaf->id == id)
-            return indexOfNode(leaf, column);
+    if (!m_tree)
+        return {};
+    for (const Node &leaf : m_tree->leaves) {
+        if (leaf.id == id)
+            return indexOfNode(&leaf, column);
     }
     return {};
 }
@@ -462,8 +445,8 @@ QList<Id> IntentionGroupModel::intentionIds(const QModelIndex &index) const
             ids.append(node->id);
             return;
         }
-        for (const auto &child : node->children)
-            self(self, child.get());
+        for (const Node *child : node->children)
+            self(self, child);
     };
     if (const Node *node = nodeOf(index))
         collect(collect, node);
@@ -479,10 +462,12 @@ QModelIndex IntentionGroupModel::index(int row, int column, const QModelIndex &p
     const Node *parentNode = nodeOf(parent);
     if (parent.isValid() && (!parentNode || parent.column() != 0))
         return {};
-    const auto &siblings = parentNode ? parentNode->children : m_roots;
+    if (!m_tree)
+        return {};
+    const auto &siblings = parentNode ? parentNode->children : m_tree->roots;
     if (row >= int(siblings.size()))
         return {};
-    return createIndex(row, column, siblings.at(size_t(row)).get());
+    return createIndex(row, column, siblings.at(size_t(row)));
 }
 
 QModelIndex IntentionGroupModel::parent(const QModelIndex &child) const
@@ -496,7 +481,7 @@ QModelIndex IntentionGroupModel::parent(const QModelIndex &child) const
 int IntentionGroupModel::rowCount(const QModelIndex &parent) const
 {
     if (!parent.isValid())
-        return int(m_roots.size());
+        return m_tree ? int(m_tree->roots.size()) : 0;
     if (parent.column() != 0)
         return 0;
     const Node *node = nodeOf(parent);
@@ -585,6 +570,12 @@ Qt::ItemFlags IntentionGroupModel::flags(const QModelIndex &index) const
     if (node->kind == NodeKind::Intention)
         return m_source->index(node->proxyRow, index.column()).flags();
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+}
+
+void IntentionGroupModel::sort(int column, Qt::SortOrder order)
+{
+    if (m_source)
+        m_source->sort(column, order);
 }
 
 QVariant IntentionGroupModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -7,7 +7,6 @@
 #include <QPersistentModelIndex>
 
 #include <memory>
-#include <vector>
 
 class IntentionTableModel;
 
@@ -67,13 +66,17 @@ public:
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    // Sorts the intentions (the proxy's sort: the table keeps its rows in order); groups then
+    // follow their first intention.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 private:
     struct Node;
+    struct Tree;
+    std::unique_ptr<Tree> buildTree() const;
     void rebuildNodes();
-    void buildTree(std::vector<std::unique_ptr<Node>> &roots, std::vector<Node *> &leafOfRow) const;
-    void summarise(Node *group) const; // count and date span from the children
-    void leafDates(const Node *leaf, QDate &start, QDate &end) const;
+    void readLeaf(Node &leaf, int proxyRow) const; // id, group and dates of a proxy row
+    void summarise(Node *group) const;              // count and date span from the children
     void onLayoutAboutToBeChanged();
     void onLayoutChanged();
     void onSourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
@@ -84,8 +87,7 @@ private:
 
     QAbstractItemModel *m_source = nullptr;
     Grouping m_grouping = Grouping::PortfolioAndProgrammeArea;
-    std::vector<std::unique_ptr<Node>> m_roots; // top level: groups, or the flat list's leaves
-    std::vector<Node *> m_leafOfRow;            // proxy row → its leaf
+    std::unique_ptr<Tree> m_tree;
     QList<QMetaObject::Connection> m_connections;
     bool m_resetting = false; // between the proxy's "about to" signal and its end
     // Across a proxy layout change: what each persistent index pointed at.

@@ -11,7 +11,9 @@
 #include <QUndoStack>
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
+#include <numeric>
 
 namespace {
 
@@ -156,6 +158,8 @@ Result<void> IntentionTableModel::reload()
     }
     rebuildLookups();
     rebuildIndex();
+    if (m_sortColumn >= 0)
+        resort(true);
     endResetModel();
     if (!intentions) {
         m_lastError = intentions.error();
@@ -189,31 +193,181 @@ void IntentionTableModel::rebuildIndex()
     for (int row = 0; row < m_rows.size(); ++row) {
         const Intention &intention = m_rows.at(row);
         m_rowOfId.insert(intention.id, row);
-        m_searchText[row] = foldForSearch(intention.title + u'\n' + intention.text + u'\n'
-                                          + intention.lead);
+        m_searchText[row] = searchTextOf(intention);
     }
+}
+
+namespace {
+// A non-ASCII character decomposed on its own (é → e + ◌́), its marks dropped and its case
+// folded, as UTF-8. Remembered: plans use few such characters.
+const QByteArray &foldedCharacter(char16_t c)
+{
+    thread_local QHash<char16_t, QByteArray> folded;
+    auto found = folded.constFind(c);
+    if (found == folded.cend()) {
+        QString parts;
+        for (QChar part : QString(QChar(c)).normalized(QString::NormalizationForm_KD)) {
+            if (part.category() != QChar::Mark_NonSpacing)
+                parts.append(part);
+        }
+        found = folded.insert(c, parts.toCaseFolded().toUtf8());
+    }
+    return *found;
+}
+
+// Appends text folded for search to out, as UTF-8. ASCII — nearly every character of a plan —
+// is lowered straight into the buffer (sized for it); characters outside the BMP are kept.
+void appendFolded(QByteArray &out, QStringView text)
+{
+    qsizetype at = out.size();
+    out.resize(at + text.size());
+    char *to = out.data();
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        if (c < 0x80) {
+            to[at++] = char(c >= u'A' && c <= u'Z' ? c + 32 : c);
+            continue;
+        }
+        QByteArray extra;
+        if (QChar::isHighSurrogate(c) && i + 1 < text.size() && QChar::isLowSurrogate(text[i + 1].unicode())) {
+            extra = text.mid(i, 2).toUtf8();
+            ++i;
+        } else if (!QChar::isSurrogate(c)) { // a lone surrogate half is not text: dropped
+            extra = foldedCharacter(c);
+        }
+        out.resize(at + extra.size() + (text.size() - i - 1));
+        to = out.data();
+        memcpy(to + at, extra.constData(), size_t(extra.size()));
+        at += extra.size();
+    }
+    out.resize(at);
+}
+} // namespace
+
+QByteArray IntentionTableModel::searchTextOf(const Intention &row)
+{
+    QByteArray text;
+    text.reserve(row.title.size() + row.text.size() + row.lead.size() + 2);
+    appendFolded(text, row.title);
+    text.append('\n');
+    appendFolded(text, row.text);
+    text.append('\n');
+    appendFolded(text, row.lead);
+    return text;
 }
 
 QString IntentionTableModel::foldForSearch(const QString &text)
 {
-    bool ascii = true;
-    for (QChar c : text) {
-        if (c.unicode() >= 0x80) {
-            ascii = false;
-            break;
+    // "Café" and "CAFE" both read "cafe".
+    QByteArray folded;
+    appendFolded(folded, text);
+    return QString::fromUtf8(folded);
+}
+
+bool IntentionTableModel::matchesSearch(int row, const QList<QByteArray> &words) const
+{
+    const QByteArray &text = m_searchText.at(row);
+    for (const QByteArray &word : words) {
+        // glibc's memmem: a two-way search with vectorised first-byte scanning.
+        if (!memmem(text.constData(), size_t(text.size()), word.constData(), size_t(word.size())))
+            return false;
+    }
+    return true;
+}
+
+int IntentionTableModel::comparePlanOrder(const Intention &a, const Intention &b) const
+{
+    if (a.portfolioId != b.portfolioId) {
+        const Portfolio *pa = portfolio(a.portfolioId);
+        const Portfolio *pb = portfolio(b.portfolioId);
+        if (pa && pb) {
+            if (pa->sortOrder != pb->sortOrder)
+                return compareValues(pa->sortOrder, pb->sortOrder);
+            if (const int c = QString::compare(pa->name, pb->name))
+                return c;
+        }
+        return compareValues(a.portfolioId, b.portfolioId);
+    }
+    if (a.sortOrder != b.sortOrder)
+        return compareValues(a.sortOrder, b.sortOrder);
+    return compareValues(a.id, b.id);
+}
+
+void IntentionTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < -1 || column >= ColumnCount)
+        return;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    resort();
+}
+
+// Puts the rows in the sort order, as one layout change; nothing is emitted if they already are.
+// Inside a reset (quiet) the rows are only reordered.
+void IntentionTableModel::resort(bool quiet)
+{
+    const int n = int(m_rows.size());
+    std::vector<int> order(static_cast<size_t>(n));
+    std::iota(order.begin(), order.end(), 0);
+    if (m_sortColumn < 0) {
+        std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+            return comparePlanOrder(m_rows.at(a), m_rows.at(b)) < 0;
+        });
+    } else {
+        const int sign = m_sortOrder == Qt::AscendingOrder ? 1 : -1;
+        std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+            return sign * compareRows(a, b, m_sortColumn, m_sortOrder) < 0;
+        });
+    }
+    bool unchanged = true;
+    for (int i = 0; i < n && unchanged; ++i)
+        unchanged = order[size_t(i)] == i;
+    if (unchanged)
+        return;
+
+    if (!quiet)
+        emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = quiet ? QModelIndexList() : persistentIndexList();
+    QList<Id> idsBefore;
+    idsBefore.reserve(before.size());
+    for (const QModelIndex &index : before)
+        idsBefore.append(m_rows.at(index.row()).id);
+
+    // The permutation applied in place, cycle by cycle: a second list of 100,000 rows would
+    // add tens of megabytes to the peak.
+    std::vector<bool> placed(static_cast<size_t>(n), false);
+    for (int start = 0; start < n; ++start) {
+        if (placed[size_t(start)] || order[size_t(start)] == start)
+            continue;
+        Intention row = std::move(m_rows[start]);
+        QByteArray text = std::move(m_searchText[start]);
+        int to = start;
+        for (;;) {
+            placed[size_t(to)] = true;
+            const int from = order[size_t(to)];
+            if (from == start) {
+                m_rows[to] = std::move(row);
+                m_searchText[to] = std::move(text);
+                break;
+            }
+            m_rows[to] = std::move(m_rows[from]);
+            m_searchText[to] = std::move(m_searchText[from]);
+            to = from;
         }
     }
-    if (ascii)
-        return text.toLower();
-    // Decompose (é → e + ◌́), drop the marks, fold case: "Café" and "CAFE" both read "cafe".
-    const QString decomposed = text.normalized(QString::NormalizationForm_KD);
-    QString folded;
-    folded.reserve(decomposed.size());
-    for (QChar c : decomposed) {
-        if (c.category() != QChar::Mark_NonSpacing)
-            folded.append(c);
-    }
-    return folded.toCaseFolded();
+    m_rowOfId.clear();
+    m_rowOfId.reserve(n);
+    for (int row = 0; row < n; ++row)
+        m_rowOfId.insert(m_rows.at(row).id, row);
+
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (qsizetype i = 0; i < before.size(); ++i)
+        after.append(index(rowOf(idsBefore.at(i)), before.at(i).column()));
+    if (quiet)
+        return;
+    changePersistentIndexList(before, after);
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 // Another view (or another part of this one) changed the plan. Our own changes are already
@@ -254,9 +408,10 @@ void IntentionTableModel::softReload()
         (void)reload(); // reports the failure as an empty model with lastError()
         return;
     }
+    // The same intentions (in whatever order this model shows them)?
     bool sameRows = intentions.value().size() == m_rows.size();
-    for (int row = 0; sameRows && row < m_rows.size(); ++row)
-        sameRows = intentions.value().at(row).id == m_rows.at(row).id;
+    for (qsizetype i = 0; sameRows && i < intentions.value().size(); ++i)
+        sameRows = m_rowOfId.contains(intentions.value().at(i).id);
     if (!sameRows) {
         (void)reload();
         return;
@@ -265,11 +420,16 @@ void IntentionTableModel::softReload()
     m_areas = std::move(areas.value());
     m_places = std::move(places.value());
     m_providers = std::move(providers.value());
-    m_rows = std::move(intentions.value());
     rebuildLookups();
-    rebuildIndex();
+    for (Intention &intention : intentions.value()) {
+        const int row = rowOf(intention.id);
+        m_rows[row] = std::move(intention);
+        m_searchText[row] = searchTextOf(m_rows.at(row));
+    }
     if (!m_rows.isEmpty())
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    if (m_sortColumn >= 0)
+        resort();
 }
 
 void IntentionTableModel::refreshRows(const QList<Id> &ids)
@@ -291,6 +451,8 @@ void IntentionTableModel::refreshRows(const QList<Id> &ids)
     }
     removeRowsById(gone);
     insertIntentions(added);
+    if (m_sortColumn >= 0)
+        resort();
 }
 
 int IntentionTableModel::rowOf(Id id) const
@@ -301,7 +463,7 @@ int IntentionTableModel::rowOf(Id id) const
 void IntentionTableModel::replaceRow(int row, const Intention &value)
 {
     m_rows[row] = value;
-    m_searchText[row] = foldForSearch(value.title + u'\n' + value.text + u'\n' + value.lead);
+    m_searchText[row] = searchTextOf(value);
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
@@ -331,8 +493,7 @@ void IntentionTableModel::insertIntentions(QList<std::pair<int, Intention>> rows
             const Intention &value = rows.at(k).second;
             const int row = at + int(k - i);
             m_rows.insert(row, value);
-            m_searchText.insert(row, foldForSearch(value.title + u'\n' + value.text + u'\n'
-                                                   + value.lead));
+            m_searchText.insert(row, searchTextOf(value));
         }
         // The index must be right before anyone reacts to rowsInserted.
         m_rowOfId.clear();
@@ -605,7 +766,7 @@ QVariant IntentionTableModel::data(const QModelIndex &index, int role) const
         return milestones;
     }
     case PlanRoles::SearchTextRole:
-        return m_searchText.at(index.row());
+        return QString::fromUtf8(m_searchText.at(index.row()));
     default:
         break;
     }
@@ -1134,6 +1295,8 @@ Result<QList<Intention>> IntentionTableModel::applyStates(const QList<IntentionC
             added.append({change.rowHint, value});
     }
     insertIntentions(added);
+    if (m_sortColumn >= 0)
+        resort();
 
     QList<Id> ids;
     for (const Intention &value : saved)

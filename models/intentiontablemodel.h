@@ -86,8 +86,11 @@ public:
     const Intention &intention(int row) const { return m_rows.at(row); }
     const QList<Intention> &intentions() const { return m_rows; }
     int rowOf(Id id) const; // -1: not shown
-    // Title, text and lead, case- and accent-folded (see foldForSearch).
-    const QString &searchText(int row) const { return m_searchText.at(row); }
+    // Title, text and lead, case- and accent-folded (see foldForSearch), as UTF-8: half the
+    // memory of UTF-16 and searched with memmem, so a keystroke over 100,000 rows stays fast.
+    const QByteArray &searchText(int row) const { return m_searchText.at(row); }
+    // Whether the row's search text contains every one of words (folded UTF-8).
+    bool matchesSearch(int row, const QList<QByteArray> &words) const;
     // <0, 0, >0 as row a sorts before, with or after row b by column (SortRole order). Blank
     // values (no date, empty text) come last in the view for either order: pass the view's order.
     int compareRows(int rowA, int rowB, int column, Qt::SortOrder order = Qt::AscendingOrder) const;
@@ -96,6 +99,16 @@ public:
 
     // Lower case, accents removed ("Café" → "cafe"): how search text and filter text compare.
     static QString foldForSearch(const QString &text);
+
+    // --- sorting ------------------------------------------------------------------------------
+    // The rows themselves are kept in order (a layoutChanged, persistent indexes moved), so the
+    // filter proxy never sorts: a filter keystroke costs no sort, and sorting 100,000 rows
+    // compares the rows directly. Column -1 is the plan's order (portfolio order, then each
+    // intention's sort order). Blank values come last in either order; ties keep their order.
+    // Rows stay sorted as they are edited, added and reloaded.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
     // --- lookups for delegates and filters (sorted as the plan sorts them) ---------------------
     const QList<Portfolio> &portfolios() const { return m_portfolios; }
@@ -171,13 +184,18 @@ private:
     void removeRowsById(const QList<Id> &ids);
     void rebuildIndex();
     void softReload();
+    void resort(bool quiet = false);
+    int comparePlanOrder(const Intention &a, const Intention &b) const;
+    static QByteArray searchTextOf(const Intention &row);
     void rebuildLookups();
     QString joinedNames(const QList<Id> &ids, bool places) const;
     QVariant sortKey(const Intention &row, int column) const;
 
     PlanContext &m_context;
     QList<Intention> m_rows;
-    QList<QString> m_searchText;
+    QList<QByteArray> m_searchText;
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     QHash<Id, int> m_rowOfId;
     QList<Portfolio> m_portfolios;
     QList<ProgrammeArea> m_areas;
