@@ -673,6 +673,50 @@ private slots:
         QCOMPARE(IntentionTableModel::foldForSearch(text), folded);
     }
 
+    void keepsItsRowsSortedThroughEditsAndAdds()
+    {
+        auto titles = [this] {
+            QStringList shown;
+            for (int row = 0; row < m_model->rowCount(); ++row)
+                shown << m_model->index(row, Column::TitleColumn).data().toString();
+            return shown;
+        };
+        const QPersistentModelIndex crisis = cell(3, Column::TitleColumn);
+        QSignalSpy layout(m_model.get(), &QAbstractItemModel::layoutChanged);
+        m_model->sort(Column::TitleColumn, Qt::AscendingOrder);
+        QCOMPARE(layout.count(), 1);
+        QCOMPARE(m_model->sortColumn(), int(Column::TitleColumn));
+        QStringList sorted = titles();
+        std::sort(sorted.begin(), sorted.end(),
+                  [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
+        QCOMPARE(titles(), sorted);
+        QCOMPARE(crisis.data().toString(), QStringLiteral("Crisis cafés")); // followed its row
+        QCOMPARE(crisis.row(), rowOf(3));
+
+        // An edit moves the row to its place; so does a new row.
+        QVERIFY(m_model->setData(cell(6, Column::TitleColumn), QStringLiteral("Aardvark")));
+        QCOMPARE(m_model->index(0, Column::TitleColumn).data().toString(), QStringLiteral("Aardvark"));
+        auto added = m_model->addIntention(m_plan->children);
+        REQUIRE_OK(added);
+        QCOMPARE(m_model->index(m_model->rowOf(added.value()) - 1, Column::TitleColumn).data().toString(),
+                 QStringLiteral("Estates review")); // "New intention" after it
+        QCOMPARE(m_model->index(m_model->rowOf(added.value()) + 1, Column::TitleColumn).data().toString(),
+                 QStringLiteral("Same-day access hubs"));
+
+        // Descending, and reloaded: still sorted.
+        m_model->sort(Column::TitleColumn, Qt::DescendingOrder);
+        QCOMPARE(m_model->index(m_model->rowCount() - 1, Column::TitleColumn).data().toString(),
+                 QStringLiteral("Aardvark"));
+        REQUIRE_OK(m_model->reload());
+        QCOMPARE(m_model->index(0, Column::TitleColumn).data().toString(), QStringLiteral("Talking therapies"));
+
+        // Column -1: the plan's order, the store's own.
+        m_model->sort(-1);
+        const QList<Intention> stored = m_plan->storedIntentions();
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            QCOMPARE(m_model->intention(row).id, stored.at(row).id);
+    }
+
     void undoThatCannotBeWrittenIsReportedAndDropped()
     {
         QVERIFY(m_model->setData(cell(0, Column::TitleColumn), QStringLiteral("Renamed")));
