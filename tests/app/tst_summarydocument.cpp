@@ -1,0 +1,450 @@
+// The printed portfolio summary: the document's structure, and the PDF read back as a reader
+// (or a screen reader, or a search) would: pdftotext, pdfinfo and pdffonts from poppler-utils.
+#include "planfixtures.h"
+#include "plansession.h"
+#include "planstores.h"
+#include "summarydocument.h"
+#include "summaryexport.h"
+
+#include <QBuffer>
+#include <QPdfWriter>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextTable>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run run(const QString &program, const QStringList &arguments)
+{
+    QProcess process;
+    process.start(program, arguments);
+    if (!process.waitForFinished(180000))
+        return {};
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+bool hasPoppler()
+{
+    return !QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty()
+        && !QStandardPaths::findExecutable(QStringLiteral("pdfinfo")).isEmpty();
+}
+
+QString normalised(const QString &text)
+{
+    return text.simplified();
+}
+
+// What an intention's row starts with: its title, or the words its title was cut from.
+QString titleWords(const Intention &intention)
+{
+    QString title = intention.title.trimmed();
+    if (title.endsWith(QChar(0x2026)))
+        title.chop(1);
+    // In-cell bullets are printed as a list: its marks are drawn, not text.
+    return normalised(title.remove(QChar(0x2022)));
+}
+
+// Whether the words of wanted appear in order in words, each within reach of the one before:
+// a table row that runs over a page break has the other columns' words and the page's head,
+// foot and repeated table headings between its own, in the order a PDF reader extracts them.
+bool containsInOrder(const QStringList &words, const QStringList &wanted, int reach = 80)
+{
+    if (wanted.isEmpty())
+        return true;
+    for (qsizetype start = words.indexOf(wanted.first()); start >= 0; start = words.indexOf(wanted.first(), start + 1)) {
+        qsizetype at = start;
+        bool found = true;
+        for (qsizetype i = 1; i < wanted.size() && found; ++i) {
+            const qsizetype next = words.indexOf(wanted.at(i), at + 1);
+            found = next >= 0 && next - at <= reach;
+            at = next;
+        }
+        if (found)
+            return true;
+    }
+    return false;
+}
+
+int shiftTags(const QList<Intention> &intentions)
+{
+    int tags = 0;
+    for (const Intention &i : intentions)
+        tags += int(i.shiftCommunity) + int(i.shiftPrevention) + int(i.shiftDigital);
+    return tags;
+}
+
+struct Word
+{
+    QRectF box;
+    QString text;
+};
+
+struct Page
+{
+    QSizeF size;
+    QList<Word> words;
+};
+
+// pdftotext -bbox writes XHTML: <page width= height=> with <word xMin= yMin= xMax= yMax=>text</word>.
+QList<Page> wordBoxes(const QString &pdf)
+{
+    const Run result = run(QStringLiteral("pdftotext"), {QStringLiteral("-bbox"), pdf, QStringLiteral("-")});
+    QList<Page> pages;
+    static const QRegularExpression pageTag(QStringLiteral("<page width=\"([\\d.]+)\" height=\"([\\d.]+)\">"));
+    static const QRegularExpression wordTag(QStringLiteral(
+        "<word xMin=\"([\\d.]+)\" yMin=\"([\\d.]+)\" xMax=\"([\\d.]+)\" yMax=\"([\\d.]+)\">([^<]*)</word>"));
+    const QStringList lines = result.out.split(u'\n');
+    for (const QString &line : lines) {
+        if (const auto page = pageTag.match(line); page.hasMatch()) {
+            pages.append({QSizeF(page.captured(1).toDouble(), page.captured(2).toDouble()), {}});
+        } else if (const auto word = wordTag.match(line); word.hasMatch() && !pages.isEmpty()) {
+            const double x0 = word.captured(1).toDouble();
+            const double y0 = word.captured(2).toDouble();
+            pages.last().words.append(
+                {QRectF(QPointF(x0, y0), QPointF(word.captured(3).toDouble(), word.captured(4).toDouble())),
+                 word.captured(5)});
+        }
+    }
+    return pages;
+}
+
+constexpr double pointsPerMillimetre = 72.0 / 25.4;
+
+} // namespace
+
+class TestSummaryDocument : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_plan = PlanFixtures::copyDemoPlan(QDir(m_dir.path()));
+        QVERIFY(!m_plan.isEmpty());
+        auto session = PlanSession::open(m_plan);
+        QVERIFY2(session.isOk(), qPrintable(session.error()));
+        m_session = std::move(session.value());
+    }
+
+    void cleanupTestCase() { m_session.reset(); }
+
+    void thePlanPackHoldsEveryPortfolioWithIntentions()
+    {
+        const auto data = SummaryData::load(m_session->stores());
+        QVERIFY2(data.isOk(), qPrintable(data.error()));
+        // The twelve portfolios of the intentions tables; the Forward Plan's others have none.
+        QCOMPARE(data.value().portfolios.size(), 12);
+        QCOMPARE(data.value().intentionCount(), 145);
+        QCOMPARE(data.value().leftOut.size(), 18);
+        for (const Portfolio &portfolio : data.value().portfolios)
+            QVERIFY(!data.value().intentions.value(portfolio.id).isEmpty());
+    }
+
+    void choosesPortfoliosByNameInAnyCaseInThePlansOrder()
+    {
+        const auto ids = SummaryData::portfolioIds(m_session->stores(), {QStringLiteral("primary care"),
+                                                                         QStringLiteral("Maternity and Neonatal")});
+        QVERIFY2(ids.isOk(), qPrintable(ids.error()));
+        const auto data = SummaryData::load(m_session->stores(), ids.value());
+        QVERIFY(data.isOk());
+        QCOMPARE(data.value().portfolios.size(), 2);
+        QCOMPARE(data.value().portfolios.at(0).name, QStringLiteral("Maternity and Neonatal"));
+        QCOMPARE(data.value().portfolios.at(1).name, QStringLiteral("Primary Care"));
+    }
+
+    void refusesAnUnknownPortfolioNamingTheOthers()
+    {
+        const auto ids = SummaryData::portfolioIds(m_session->stores(), {QStringLiteral("Dentistry")});
+        QVERIFY(!ids.isOk());
+        QVERIFY(ids.error().contains(QLatin1String("Dentistry")));
+        QVERIFY(ids.error().contains(QLatin1String("Planned Care")));
+    }
+
+    void theDocumentHasACoverThenEachPortfolioOnItsOwnPages()
+    {
+        const auto data = SummaryData::load(m_session->stores());
+        QVERIFY(data.isOk());
+        QBuffer buffer;
+        QVERIFY(buffer.open(QIODevice::WriteOnly));
+        QPdfWriter writer(&buffer);
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF()));
+        const qreal margin = writer.resolution() * 20 / 25.4;
+        const SummaryDocument summary(data.value());
+        const SummaryDocument::Built built = summary.build(writer, QMarginsF(margin, margin, margin, margin));
+        QVERIFY(built.document);
+        QCOMPARE(built.portfolioPages.size(), 12);
+        QVERIFY(built.portfolioPages.first() >= 1); // the cover comes first
+        for (int i = 1; i < built.portfolioPages.size(); ++i)
+            QVERIFY(built.portfolioPages.at(i) > built.portfolioPages.at(i - 1));
+        QCOMPARE(built.pageCount, built.document->pageCount());
+
+        const QString text = normalised(built.document->toPlainText().remove(QChar(0x2022)));
+        QVERIFY(text.contains(QLatin1String("Commissioning intentions 2026/27")));
+        // Every intention of the plan is in the tables, and one tick per shift tag.
+        int tags = 0;
+        for (const Portfolio &portfolio : data.value().portfolios) {
+            QVERIFY(text.contains(portfolio.name + QStringLiteral(" – Delivering the three strategic shifts")));
+            for (const Intention &intention : data.value().intentions.value(portfolio.id))
+                QVERIFY2(text.contains(titleWords(intention)), qPrintable(intention.title));
+            tags += shiftTags(data.value().intentions.value(portfolio.id));
+        }
+        QCOMPARE(int(text.count(SummaryDocument::tick())), tags + 1); // and the cover's note shows one
+
+        // The intentions tables repeat their title and column headings on every page.
+        int tables = 0;
+        for (QTextBlock block = built.document->begin(); block.isValid(); block = block.next()) {
+            auto *table = qobject_cast<QTextTable *>(QTextCursor(block).currentTable());
+            if (!table || table->cellAt(block.position()).row() != 0 || table->cellAt(block.position()).column() != 0)
+                continue;
+            if (block.text().endsWith(QLatin1String("Delivering the three strategic shifts"))) {
+                ++tables;
+                QCOMPARE(table->format().headerRowCount(), 2);
+            }
+        }
+        QCOMPARE(tables, 12);
+    }
+
+    void aSinglePortfolioHasNoCover()
+    {
+        const auto ids = SummaryData::portfolioIds(m_session->stores(), {QStringLiteral("Diagnostics")});
+        QVERIFY(ids.isOk());
+        const auto data = SummaryData::load(m_session->stores(), ids.value());
+        QVERIFY(data.isOk());
+        QBuffer buffer;
+        QVERIFY(buffer.open(QIODevice::WriteOnly));
+        QPdfWriter writer(&buffer);
+        const SummaryDocument::Built built = SummaryDocument(data.value()).build(writer, QMarginsF(100, 100, 100, 100));
+        QCOMPARE(built.portfolioPages, QList<int>{0});
+        QVERIFY(!built.document->toPlainText().contains(QLatin1String("Portfolio summaries")));
+    }
+
+    void thePdfReadsBackWithEveryPortfolioIntentionAndTick()
+    {
+        if (!hasPoppler())
+            QSKIP("pdftotext is not installed (packaging/install-deps.sh installs poppler-utils)");
+        const auto data = SummaryData::load(m_session->stores());
+        QVERIFY(data.isOk());
+        const QString pdf = QDir(m_dir.path()).filePath(QStringLiteral("plan.pdf"));
+        SummaryOptions options;
+        options.printedOn = QDate(2026, 11, 22);
+        const auto pages = SummaryExport::writePdf(data.value(), pdf, QPageLayout::Portrait, options);
+        QVERIFY2(pages.isOk(), qPrintable(pages.error()));
+
+        const Run text = run(QStringLiteral("pdftotext"), {QStringLiteral("-raw"), QStringLiteral("-enc"),
+                                                           QStringLiteral("UTF-8"), pdf, QStringLiteral("-")});
+        QCOMPARE(text.exitCode, 0);
+        QString all = text.out;
+        for (const Portfolio &portfolio : data.value().portfolios)
+            QVERIFY2(all.contains(portfolio.name), qPrintable(portfolio.name));
+        all = normalised(all.remove(QChar(0x2022)));
+        // Words without their punctuation: a title cut at "pathways…" reads "pathways," in the
+        // text, and "multi-morbidity" may wrap after its hyphen.
+        const auto wordsOf = [](QString text) {
+            static const QRegularExpression punctuation(QStringLiteral("[^\\w]"));
+            QStringList words = text.replace(u'-', u' ').simplified().split(u' ');
+            for (QString &word : words)
+                word.remove(punctuation);
+            words.removeAll(QString());
+            return words;
+        };
+        const QStringList words = wordsOf(all);
+        int tags = 0;
+        for (const Portfolio &portfolio : data.value().portfolios) {
+            for (const Intention &intention : data.value().intentions.value(portfolio.id))
+                QVERIFY2(containsInOrder(words, wordsOf(titleWords(intention))), qPrintable(intention.title));
+            tags += shiftTags(data.value().intentions.value(portfolio.id));
+        }
+        // The ticks of the tables, and the one the cover's note shows as an example.
+        QCOMPARE(int(all.count(SummaryDocument::tick())), tags + 1);
+        // The timeline draws no bar for a timeframe it cannot read, and says so.
+        QVERIFY(all.contains(QString::fromUtf8("needs review: “2026=2027”")));
+
+        const Run info = run(QStringLiteral("pdfinfo"), {pdf});
+        static const QRegularExpression pagesLine(QStringLiteral("Pages:\\s+(\\d+)"));
+        const int reported = pagesLine.match(info.out).captured(1).toInt();
+        QCOMPARE(reported, pages.value());
+        // A cover and at least a page per portfolio; not pages of blank paper.
+        QVERIFY2(reported >= 13 && reported <= 13 * 4, qPrintable(QString::number(reported)));
+    }
+
+    void noTextRunsIntoThePageMargins_data()
+    {
+        QTest::addColumn<QPageLayout::Orientation>("orientation");
+        QTest::newRow("A4 portrait") << QPageLayout::Portrait;
+        QTest::newRow("A4 landscape") << QPageLayout::Landscape;
+    }
+
+    void noTextRunsIntoThePageMargins()
+    {
+        QFETCH(QPageLayout::Orientation, orientation);
+        if (!hasPoppler())
+            QSKIP("pdftotext is not installed (packaging/install-deps.sh installs poppler-utils)");
+        const auto data = SummaryData::load(m_session->stores());
+        QVERIFY(data.isOk());
+        const QString pdf = QDir(m_dir.path()).filePath(QStringLiteral("margins.pdf"));
+        const auto pages = SummaryExport::writePdf(data.value(), pdf, orientation);
+        QVERIFY(pages.isOk());
+        const QList<Page> read = wordBoxes(pdf);
+        QCOMPARE(read.size(), pages.value());
+        const QMarginsF mm = SummaryExport::defaultMarginsMillimetres();
+        const double left = mm.left() * pointsPerMillimetre;
+        const double right = mm.right() * pointsPerMillimetre;
+        const double textBottom = mm.bottom() * pointsPerMillimetre;
+        const double edge = 10 * pointsPerMillimetre; // the head and foot stay 10 mm clear of the edge
+        const double tolerance = 1.0;
+        int words = 0;
+        for (int p = 0; p < read.size(); ++p) {
+            const Page &page = read.at(p);
+            const QSizeF size = page.size;
+            QCOMPARE(size.width() > size.height(), orientation == QPageLayout::Landscape);
+            for (const Word &word : page.words) {
+                ++words;
+                const QString where = QStringLiteral("page %1, “%2” at %3,%4–%5,%6")
+                                          .arg(p + 1)
+                                          .arg(word.text)
+                                          .arg(word.box.left())
+                                          .arg(word.box.top())
+                                          .arg(word.box.right())
+                                          .arg(word.box.bottom());
+                QVERIFY2(word.box.left() >= left - tolerance, qPrintable(where));
+                QVERIFY2(word.box.right() <= size.width() - right + tolerance, qPrintable(where));
+                QVERIFY2(word.box.top() >= edge, qPrintable(where));
+                QVERIFY2(word.box.bottom() <= size.height() - edge, qPrintable(where));
+                // Nothing of the text straddles the bottom of the text area into the footer.
+                const double bottom = size.height() - textBottom;
+                QVERIFY2(word.box.bottom() <= bottom + tolerance || word.box.top() >= bottom + 6, qPrintable(where));
+            }
+        }
+        QVERIFY(words > 1000);
+    }
+
+    void fontsAreEmbedded()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("pdffonts")).isEmpty())
+            QSKIP("pdffonts is not installed (packaging/install-deps.sh installs poppler-utils)");
+        const auto ids = SummaryData::portfolioIds(m_session->stores(), {QStringLiteral("Planned Care")});
+        QVERIFY(ids.isOk());
+        const auto data = SummaryData::load(m_session->stores(), ids.value());
+        QVERIFY(data.isOk());
+        const QString pdf = QDir(m_dir.path()).filePath(QStringLiteral("fonts.pdf"));
+        QVERIFY(SummaryExport::writePdf(data.value(), pdf).isOk());
+        const Run fonts = run(QStringLiteral("pdffonts"), {pdf});
+        QCOMPARE(fonts.exitCode, 0);
+        const QStringList lines = fonts.out.split(u'\n', Qt::SkipEmptyParts).mid(2); // after the two header lines
+        QVERIFY(!lines.isEmpty());
+        for (const QString &line : lines) {
+            // name, type (two words), encoding, then emb sub uni: "yes"/"no" each.
+            const QStringList columns = line.simplified().split(u' ');
+            QVERIFY2(columns.size() >= 7 && columns.at(columns.size() - 5) == QLatin1String("yes"), qPrintable(line));
+        }
+    }
+
+    void theClosingPageListsTheNoticesLinkedToThePortfolio()
+    {
+        // A notice on an intention of Planned Care, and none on Diagnostics.
+        PlanStores &stores = m_session->stores();
+        const auto planned = SummaryData::portfolioIds(stores, {QStringLiteral("Planned Care")});
+        QVERIFY(planned.isOk());
+        const auto intentions = stores.intentions().listForPortfolio(planned.value().constFirst());
+        QVERIFY(intentions.isOk() && !intentions.value().isEmpty());
+        Provider provider;
+        provider.name = QStringLiteral("Summary Test Community Trust");
+        const auto providerId = stores.providers().create(provider);
+        QVERIFY2(providerId.isOk(), qPrintable(providerId.error()));
+        ContractNotice notice;
+        notice.providerId = providerId.value();
+        notice.kind = NoticeKind::Reduce;
+        notice.service = QStringLiteral("Hand therapy clinics for the summary test");
+        notice.summary = QStringLiteral("Fewer hospital sessions as community clinics open.");
+        notice.issueDate = QDate(2025, 9, 30);
+        notice.effectiveDate = QDate(2026, 4, 1);
+        notice.intentionIds = {intentions.value().constFirst().id};
+        const auto noticeId = stores.notices().create(notice);
+        QVERIFY2(noticeId.isOk(), qPrintable(noticeId.error()));
+
+        const auto ids = SummaryData::portfolioIds(stores, {QStringLiteral("Planned Care"), QStringLiteral("Diagnostics")});
+        QVERIFY(ids.isOk());
+        const auto data = SummaryData::load(stores, ids.value());
+        QVERIFY(data.isOk());
+        QBuffer buffer;
+        QVERIFY(buffer.open(QIODevice::WriteOnly));
+        QPdfWriter writer(&buffer);
+        const SummaryDocument::Built built = SummaryDocument(data.value()).build(writer, QMarginsF(100, 100, 100, 100));
+        const QString text = normalised(built.document->toPlainText());
+        QVERIFY(text.contains(QStringLiteral("Planned Care – Contract notices affecting the portfolio")));
+        QVERIFY(text.contains(QLatin1String("Hand therapy clinics for the summary test")));
+        QVERIFY(text.contains(QLatin1String("Summary Test Community Trust")));
+        QVERIFY(!text.contains(QStringLiteral("Diagnostics – Contract notices affecting the portfolio")));
+        QVERIFY(stores.notices().remove(noticeId.value()).isOk());
+        QVERIFY(stores.providers().remove(providerId.value()).isOk());
+    }
+
+    void theSummaryJobWritesThePdfOfTheChosenPortfolios()
+    {
+        const QString pdf = QDir(m_dir.path()).filePath(QStringLiteral("job.pdf"));
+        const Run result = run(QStringLiteral(CIPLANNER_BINARY),
+                               {QStringLiteral("--plan"), m_plan, QStringLiteral("--summary"), pdf,
+                                QStringLiteral("--portfolio"), QStringLiteral("Diagnostics"), QStringLiteral("--portfolio"),
+                                QStringLiteral("end of life care"), QStringLiteral("--format"), QStringLiteral("landscape")});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QVERIFY2(result.out.contains(QLatin1String("2 portfolios, 27 intentions")), qPrintable(result.out));
+        QVERIFY(QFile(pdf).size() > 10000);
+        if (hasPoppler()) {
+            const Run text = run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+            QVERIFY(text.out.contains(QLatin1String("Diagnostics")));
+            QVERIFY(text.out.contains(QLatin1String("End of Life Care")));
+            QVERIFY(!text.out.contains(QStringLiteral("Primary Care –")));
+            const Run info = run(QStringLiteral("pdfinfo"), {pdf});
+            QVERIFY(info.out.contains(QLatin1String("842 x 595"))); // A4 landscape, in points
+        }
+    }
+
+    void theSummaryJobRefusesWhatItCannotDo_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown portfolio") << QStringList{QStringLiteral("--summary"), QStringLiteral("x.pdf"),
+                                                          QStringLiteral("--portfolio"), QStringLiteral("Dentistry")}
+                                           << QStringLiteral("no portfolio called “Dentistry”");
+        QTest::newRow("not a pdf") << QStringList{QStringLiteral("--summary"), QStringLiteral("x.docx")}
+                                   << QStringLiteral("ending in .pdf");
+        QTest::newRow("unknown format") << QStringList{QStringLiteral("--summary"), QStringLiteral("x.pdf"),
+                                                       QStringLiteral("--format"), QStringLiteral("A3")}
+                                        << QStringLiteral("portrait or landscape");
+    }
+
+    void theSummaryJobRefusesWhatItCannotDo()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        for (QString &argument : arguments) {
+            if (argument.startsWith(QLatin1String("x.")))
+                argument = QDir(m_dir.path()).filePath(argument);
+        }
+        const Run result = run(QStringLiteral(CIPLANNER_BINARY), QStringList{QStringLiteral("--plan"), m_plan} + arguments);
+        QCOMPARE(result.exitCode, 64);
+        QVERIFY2(result.err.contains(message), qPrintable(result.err));
+        QVERIFY(!QFile::exists(QDir(m_dir.path()).filePath(QStringLiteral("x.pdf"))));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_plan;
+    std::unique_ptr<PlanSession> m_session;
+};
+
+QTEST_MAIN(TestSummaryDocument)
+#include "tst_summarydocument.moc"
