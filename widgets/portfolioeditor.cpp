@@ -92,7 +92,7 @@ PortfolioEditor::PortfolioEditor(QWidget *parent)
     splitter->addWidget(left);
     splitter->addWidget(scroll);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({260, 1000});
+    splitter->setSizes({290, 1000});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(splitter);
 
@@ -160,7 +160,9 @@ QWidget *PortfolioEditor::buildForm()
     auto *colourRow = new QHBoxLayout;
     colourRow->addWidget(m_colour);
     colourRow->addSpacing(16);
-    colourRow->addWidget(new QLabel(tr("&Order"), m_form));
+    auto *orderLabel = new QLabel(tr("&Order"), m_form);
+    orderLabel->setBuddy(m_order);
+    colourRow->addWidget(orderLabel);
     colourRow->addWidget(m_order);
     colourRow->addStretch();
     auto *colourBox = new QWidget(m_form);

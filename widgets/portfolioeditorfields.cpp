@@ -83,6 +83,7 @@ void ListTextEdit::setListText(const QString &text)
     cursor.beginEditBlock();
     insertBlocks(cursor, ListText::parse(text));
     cursor.endEditBlock();
+    moveCursor(QTextCursor::Start); // shown from its beginning
     document()->clearUndoRedoStacks(); // the plan's undo stack is the one that counts
     document()->setModified(false);
 }
@@ -301,9 +302,12 @@ void BenefitsEditor::setBenefits(const QVariantList &benefits)
         const QVariantMap map = entry.toMap();
         const int row = m_table->rowCount();
         m_table->insertRow(row);
-        m_table->setItem(row, 0, new QTableWidgetItem(map.value(QStringLiteral("label")).toString()));
+        auto *label = new QTableWidgetItem(map.value(QStringLiteral("label")).toString());
+        label->setTextAlignment(Qt::AlignLeft | Qt::AlignTop);
+        m_table->setItem(row, 0, label);
         const QString stored = map.value(QStringLiteral("text")).toString();
         auto *text = new QTableWidgetItem(ListText::oneLine(stored));
+        text->setTextAlignment(Qt::AlignLeft | Qt::AlignTop); // a long text starts where the eye does
         text->setData(StoredTextRole, stored);
         text->setToolTip(ListText::oneLine(stored));
         m_table->setItem(row, 1, text);
