@@ -65,6 +65,18 @@ const QList<Job> &jobs()
                                            "--from/--to YYYY/YY the years shown."),
                             QStringLiteral("FILE")),
          &Jobs::exportGantt},
+        {QCommandLineOption(QStringLiteral("export-letters"),
+                            QStringLiteral("Write one notice letter per provider with approved notices into DIR "
+                                           "(--format pdf or odt, default pdf; --provider NAME for one provider), "
+                                           "an index.csv, and a record of each letter in the plan. Prints one line "
+                                           "per letter: provider, file, notice ids, SHA-256."),
+                            QStringLiteral("DIR")),
+         &Jobs::exportLetters},
+        {QCommandLineOption(QStringLiteral("check-notices"),
+                            QStringLiteral("Check every contract notice (notice period, letters, transfers, contract "
+                                           "dates) and print each problem with how to fix it; exits 1 when there is "
+                                           "one.")),
+         &Jobs::checkNotices},
         // New jobs: one entry each, here.
     };
     return table;

@@ -12,4 +12,6 @@ int exportIntentions(const CommandLine::JobContext &context);  // intentionjobs.
 int generateSynthetic(const CommandLine::JobContext &context); // intentionjobs.cpp
 int summary(const CommandLine::JobContext &context);         // summaryjobs.cpp
 int exportGantt(const CommandLine::JobContext &context);       // ganttjobs.cpp
+int exportLetters(const CommandLine::JobContext &context);   // letterjobs.cpp
+int checkNotices(const CommandLine::JobContext &context);    // letterjobs.cpp
 } // namespace Jobs

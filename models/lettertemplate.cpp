@@ -501,7 +501,8 @@ LetterMergeData LetterTemplate::mergeData(const LetterInput &input)
                     noticeMonths == 1 ? QStringLiteral("1 month")
                                       : QStringLiteral("%1 months").arg(noticeMonths));
         item.insert(QStringLiteral("notice.financial_effect"),
-                    n.financialEffect ? money(*n.financialEffect) : QStringLiteral("None stated"));
+                    n.financialEffect ? money(*n.financialEffect) + QStringLiteral(" a year")
+                                      : QStringLiteral("not stated"));
         item.insert(QStringLiteral("notice.receiving_provider"), receiver);
         item.insert(QStringLiteral("notice.intentions"), linked.join(QStringLiteral(", ")));
         item.insert(QStringLiteral("notice.reference"), n.letterReference);

@@ -160,7 +160,7 @@ void TestLetterTemplate::mergesEveryField_data()
         {"notice.issue_date", "30 September 2025|30 September 2025"},
         {"notice.effective_date", "1 April 2026|1 July 2026"},
         {"notice.notice_period", "3 months|6 months"},
-        {"notice.financial_effect", "−£250,000|None stated"},
+        {"notice.financial_effect", "−£250,000 a year|not stated"},
         {"notice.receiving_provider", "ELFT|"},
         {"notice.intentions", "1|1, 2"},
         {"notice.reference", "REF-1|"},
