@@ -5,6 +5,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QPrinter>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -59,6 +60,7 @@ private slots:
     void writesSvgWithTheRowTitles();
     void writesPdfPagesWithTheHeaderOnEach();
     void a3HoldsMoreRowsThanA4();
+    void printsThePagesTheLayoutNeeds();
     void refusesOtherFileTypes();
 };
 
@@ -198,6 +200,26 @@ void TestGanttExport::a3HoldsMoreRowsThanA4()
                                       .size());
     };
     QVERIFY(pages(QPageSize::A3) < pages(QPageSize::A4));
+}
+
+void TestGanttExport::printsThePagesTheLayoutNeeds()
+{
+    GanttFixtureModel model;
+    QStandardItem *portfolio = model.addPortfolio(QStringLiteral("Primary care"), Blue);
+    QStandardItem *area = model.addArea(portfolio, QStringLiteral("Access"));
+    for (int i = 0; i < 90; ++i)
+        model.addIntention(area, QStringLiteral("Intention %1").arg(i), QStringLiteral("2026-2029"));
+    const GanttExport exporter(&model);
+    QTemporaryDir dir;
+    // A printer at its own resolution lays the pages out as the PDF does (96 logical dpi).
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    printer.setOutputFileName(dir.filePath(QStringLiteral("printed.pdf")));
+    printer.setPageLayout(QPageLayout(QPageSize(QPageSize::A3), QPageLayout::Landscape, QMarginsF(10, 10, 10, 10),
+                                      QPageLayout::Millimeter));
+    const int expected = exporter.pageCount(printer.pageLayout().paintRectPixels(96).size());
+    QCOMPARE(exporter.print(&printer), expected);
+    QCOMPARE(pdfPages(printer.outputFileName()), expected);
 }
 
 void TestGanttExport::refusesOtherFileTypes()
