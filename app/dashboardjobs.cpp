@@ -66,7 +66,13 @@ int exportDashboard(const JobContext &context)
     dashboard.resize(1500, 940);
     dashboard.show();
     dashboard.refreshNow();
-    QCoreApplication::processEvents();
+    // Charts lay out in steps (axes, then legend and labels), each a posted event: let them all
+    // happen before drawing. There is no event loop running in a job.
+    for (int round = 0; round < 5; ++round) {
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        QCoreApplication::processEvents();
+    }
     const auto written = dashboard.exportTo(file);
     if (!written) {
         context.err << written.error() << Qt::endl;

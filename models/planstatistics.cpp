@@ -1,5 +1,7 @@
 #include "planstatistics.h"
 
+#include "intentionfilterproxy.h"
+#include "intentiontablemodel.h"
 #include "planroles.h"
 
 #include <QAbstractItemModel>
@@ -129,6 +131,22 @@ private:
     QHash<Id, int> m_rows;
 };
 
+IntentionFacts factsOf(const Intention &intention)
+{
+    IntentionFacts facts;
+    facts.id = intention.id;
+    facts.portfolioId = intention.portfolioId;
+    facts.shifts = (intention.shiftCommunity ? PlanRoles::CommunityBit : 0)
+                   | (intention.shiftPrevention ? PlanRoles::PreventionBit : 0)
+                   | (intention.shiftDigital ? PlanRoles::DigitalBit : 0);
+    facts.start = intention.timeframe.start;
+    facts.end = intention.timeframe.end;
+    facts.openEnded = intention.timeframe.openEnded;
+    facts.status = intention.status;
+    facts.title = intention.title;
+    return facts;
+}
+
 } // namespace
 
 bool IntentionFacts::hasShift(Shift shift) const
@@ -140,26 +158,30 @@ QList<IntentionFacts> facts(const QList<Intention> &intentions)
 {
     QList<IntentionFacts> out;
     out.reserve(intentions.size());
-    for (const Intention &intention : intentions) {
-        IntentionFacts facts;
-        facts.id = intention.id;
-        facts.portfolioId = intention.portfolioId;
-        facts.shifts = (intention.shiftCommunity ? PlanRoles::CommunityBit : 0)
-                       | (intention.shiftPrevention ? PlanRoles::PreventionBit : 0)
-                       | (intention.shiftDigital ? PlanRoles::DigitalBit : 0);
-        facts.start = intention.timeframe.start;
-        facts.end = intention.timeframe.end;
-        facts.openEnded = intention.timeframe.openEnded;
-        facts.status = intention.status;
-        facts.title = intention.title;
-        out.append(std::move(facts));
-    }
+    for (const Intention &intention : intentions)
+        out.append(factsOf(intention));
     return out;
 }
 
 QList<IntentionFacts> facts(const QAbstractItemModel &model)
 {
     QList<IntentionFacts> out;
+    // The grid's own models hold Intention values: read them directly, with no QVariant per
+    // role (a refresh over 100,000 rows must stay well under 100 ms).
+    if (const auto *proxy = qobject_cast<const IntentionFilterProxy *>(&model); proxy && proxy->tableModel()) {
+        const IntentionTableModel &table = *proxy->tableModel();
+        const int rows = proxy->rowCount();
+        out.reserve(rows);
+        for (int row = 0; row < rows; ++row)
+            out.append(factsOf(table.intention(proxy->mapToSource(proxy->index(row, 0)).row())));
+        return out;
+    }
+    if (const auto *table = qobject_cast<const IntentionTableModel *>(&model)) {
+        out.reserve(table->rowCount());
+        for (const Intention &intention : table->intentions())
+            out.append(factsOf(intention));
+        return out;
+    }
     readRows(model, QModelIndex(), out);
     return out;
 }
@@ -462,10 +484,19 @@ NoticeBreakdown noticeBreakdown(const QList<ContractNotice> &notices)
 
 QList<ContractNotice> noticesConcerning(const QList<ContractNotice> &notices, const QList<IntentionFacts> &intentions)
 {
+    // Only the few intentions notices link to matter: look those up, not every intention.
+    QSet<Id> linked;
+    for (const ContractNotice &notice : notices) {
+        for (Id id : notice.intentionIds)
+            linked.insert(id);
+    }
     QSet<Id> visible;
-    visible.reserve(intentions.size());
-    for (const IntentionFacts &intention : intentions)
-        visible.insert(intention.id);
+    if (!linked.isEmpty()) {
+        for (const IntentionFacts &intention : intentions) {
+            if (linked.contains(intention.id))
+                visible.insert(intention.id);
+        }
+    }
     QList<ContractNotice> result;
     for (const ContractNotice &notice : notices) {
         const bool concerns = notice.intentionIds.isEmpty()
@@ -506,8 +537,11 @@ DueBefore dueBefore(const QList<IntentionFacts> &intentions, const QList<Contrac
         return a->start != b->start ? a->start < b->start : a->id < b->id;
     });
     result.intentionIds.reserve(starting.size());
-    for (const IntentionFacts *intention : std::as_const(starting))
+    result.intentionRows.reserve(starting.size());
+    for (const IntentionFacts *intention : std::as_const(starting)) {
         result.intentionIds.append(intention->id);
+        result.intentionRows.append(int(intention - intentions.constData()));
+    }
 
     QList<const ContractNotice *> toIssue;
     for (const ContractNotice &notice : notices) {

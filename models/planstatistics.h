@@ -34,10 +34,12 @@ struct IntentionFacts
 };
 
 QList<IntentionFacts> facts(const QList<Intention> &intentions);
-// Reads every intention row of model once, at column 0, through PlanRoles (IdRole,
-// PortfolioIdRole, ShiftsRole, StartDateRole, EndDateRole, OpenEndedRole, StatusRole,
-// TitleRole). Rows whose NodeKindRole says Portfolio or ProgrammeArea are group rows: their
-// children are read instead. A flat model without NodeKindRole is all intentions.
+// Reads every intention row of model once. The grid's IntentionFilterProxy (over an
+// IntentionTableModel) and the table itself are read directly; any other model at column 0
+// through PlanRoles (IdRole, PortfolioIdRole, ShiftsRole, StartDateRole, EndDateRole,
+// OpenEndedRole, StatusRole, TitleRole). Rows whose NodeKindRole says Portfolio or
+// ProgrammeArea are group rows: their children are read instead. A flat model without
+// NodeKindRole is all intentions.
 QList<IntentionFacts> facts(const QAbstractItemModel &model);
 
 // The three shifts in the order every chart and table shows them.
@@ -150,6 +152,7 @@ struct DueBefore
 {
     QDate date;
     QList<Id> intentionIds; // soonest start first
+    QList<int> intentionRows; // the same intentions' positions in the list dueBefore was given
     QList<Id> noticeIds;    // soonest issue date first, those without one last
 };
 

@@ -7,6 +7,7 @@
 #include "shiftcoveragechart.h"
 
 #include <QAbstractItemModel>
+#include <QCoreApplication>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGridLayout>
@@ -18,7 +19,6 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QScrollArea>
-#include <QSet>
 #include <QTextDocument>
 #include <QTimer>
 #include <QToolButton>
@@ -320,14 +320,6 @@ void Dashboard::updateDueList()
                            "Intentions starting from today; notices still to issue.")
                             .arg(PlanFormat::date(date).toHtmlEscaped()));
 
-    QHash<Id, const IntentionFacts *> intentions;
-    intentions.reserve(std::min<qsizetype>(m_due.intentionIds.size(), dueListLimit));
-    QSet<Id> wanted(m_due.intentionIds.cbegin(), m_due.intentionIds.cbegin()
-                                                    + std::min<qsizetype>(m_due.intentionIds.size(), dueListLimit));
-    for (const IntentionFacts &facts : std::as_const(m_facts)) {
-        if (wanted.contains(facts.id))
-            intentions.insert(facts.id, &facts);
-    }
     QHash<Id, const ContractNotice *> notices;
     for (const ContractNotice &notice : std::as_const(m_shownNotices))
         notices.insert(notice.id, &notice);
@@ -343,10 +335,11 @@ void Dashboard::updateDueList()
         return group;
     };
     QTreeWidgetItem *starting = addGroup(tr("Intentions starting (%1)"), m_due.intentionIds, false);
-    for (qsizetype i = 0; i < m_due.intentionIds.size() && i < dueListLimit; ++i) {
-        const IntentionFacts *facts = intentions.value(m_due.intentionIds.at(i));
-        if (!facts)
+    for (qsizetype i = 0; i < m_due.intentionRows.size() && i < dueListLimit; ++i) {
+        const int row = m_due.intentionRows.at(i);
+        if (row < 0 || row >= m_facts.size())
             continue;
+        const IntentionFacts *facts = &m_facts.at(row);
         auto *item = new QTreeWidgetItem(starting, {PlanFormat::date(facts->start), facts->title,
                                                     m_portfolioNames.value(facts->portfolioId)});
         item->setData(0, idsRole, QVariant::fromValue(QList<Id>{facts->id}));
@@ -378,7 +371,8 @@ void Dashboard::updateDueList()
         new QTreeWidgetItem(toIssue, {QString(), tr("… and %1 more").arg(m_due.noticeIds.size() - dueListLimit)});
     starting->setExpanded(true);
     toIssue->setExpanded(true);
-    m_dueList->setColumnWidth(0, m_dueList->fontMetrics().horizontalAdvance(QStringLiteral("00 Sept 0000")) + 36);
+    m_dueList->setColumnWidth(0, m_dueList->fontMetrics().horizontalAdvance(QStringLiteral("00 Sept 0000"))
+                                     + 2 * m_dueList->indentation() + 16);
     m_dueList->setColumnWidth(2, m_dueList->fontMetrics().horizontalAdvance(QStringLiteral("Specialised Services")) + 8);
 }
 
@@ -399,25 +393,39 @@ void Dashboard::paintPage(QPainter *painter, const QRectF &page)
     painter->save();
     const QString heading = m_title.isEmpty() ? tr("Commissioning intentions dashboard") : m_title;
     QFont headingFont = font();
-    headingFont.setPointSizeF(14);
+    headingFont.setPointSizeF(13);
     headingFont.setBold(true);
     painter->setFont(headingFont);
     painter->setPen(PlanColours::chartText());
     const QFontMetricsF headingMetrics(headingFont, painter->device());
-    QRectF headingRect(page.topLeft(), QSizeF(page.width(), headingMetrics.height()));
-    painter->drawText(headingRect, Qt::AlignLeft | Qt::AlignVCenter, heading);
+    const QRectF headingRect(page.topLeft(), QSizeF(page.width(), headingMetrics.height()));
+    painter->drawText(headingRect, Qt::AlignLeft | Qt::AlignVCenter,
+                      headingMetrics.elidedText(heading, Qt::ElideRight, headingRect.width()));
     QFont dateFont = font();
-    dateFont.setPointSizeF(9);
+    dateFont.setPointSizeF(8.5);
     painter->setFont(dateFont);
-    painter->drawText(headingRect, Qt::AlignRight | Qt::AlignVCenter, tr("As of %1").arg(PlanFormat::date(m_today)));
+    const QFontMetricsF dateMetrics(dateFont, painter->device());
+    const QRectF dateRect(headingRect.bottomLeft(), QSizeF(page.width(), dateMetrics.height()));
+    painter->drawText(dateRect, Qt::AlignLeft | Qt::AlignVCenter,
+                      tr("As of %1. The charts show the intentions the grid's filter shows.")
+                          .arg(PlanFormat::date(m_today)));
 
     // The dashboard as it is on screen, scaled to what is left of the page.
-    const QRectF area = page.adjusted(0, headingRect.height() * 1.3, 0, 0);
+    const QRectF area = page.adjusted(0, headingRect.height() + dateRect.height() * 1.6, 0, 0);
     const QSizeF contentSize = m_content->size();
     const qreal scale = std::min(area.width() / contentSize.width(), area.height() / contentSize.height());
     painter->translate(area.left() + (area.width() - contentSize.width() * scale) / 2, area.top());
     painter->scale(scale, scale);
     m_content->render(painter, QPoint(), QRegion(), QWidget::DrawChildren);
+    // A chart view drawn through QWidget::render into a PDF loses the text items far from its
+    // left edge; drawn from its scene it is whole. Draw each chart again over itself.
+    for (DashboardChartView *chart :
+         {static_cast<DashboardChartView *>(m_coverageChart), static_cast<DashboardChartView *>(m_startingChart),
+          static_cast<DashboardChartView *>(m_runningChart), static_cast<DashboardChartView *>(m_noticeChart)}) {
+        const QRectF target(chart->viewport()->mapTo(m_content, QPoint(0, 0)), QSizeF(chart->viewport()->size()));
+        painter->fillRect(target, Qt::white);
+        chart->paintChart(painter, target, target.size(), DashboardChartView::Legend::AsShown);
+    }
     painter->restore();
 }
 
@@ -425,6 +433,9 @@ Result<void> Dashboard::exportTo(const QString &fileName)
 {
     if (m_refreshTimer->isActive())
         refreshNow();
+    // Charts rebuilt since the last turn of the event loop still hold their old axes, to be
+    // deleted later; they must not be drawn into the file.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     const QString suffix = QFileInfo(fileName).suffix().toLower();
     if (suffix == QLatin1String("pdf")) {
         QPdfWriter writer(fileName);
@@ -443,7 +454,7 @@ Result<void> Dashboard::exportTo(const QString &fileName)
     if (suffix == QLatin1String("png")) {
         constexpr qreal scale = 2; // sharp enough for a slide or a board paper
         const QFontMetricsF metrics(font());
-        const QSizeF size(m_content->width(), m_content->height() + metrics.height() * 2.6);
+        const QSizeF size(m_content->width(), m_content->height() + metrics.height() * 4);
         QImage image((size * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
         image.setDevicePixelRatio(scale);
         image.fill(Qt::white);

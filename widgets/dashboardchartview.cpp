@@ -5,6 +5,7 @@
 #include <QAbstractAxis>
 #include <QChart>
 #include <QContextMenuEvent>
+#include <QCoreApplication>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGraphicsLayout>
@@ -118,13 +119,14 @@ QSize DashboardChartView::exportSize() const
     return size().expandedTo(m_legendInExportsOnly ? QSize(820, 480) : QSize(560, 400));
 }
 
-void DashboardChartView::paintChart(QPainter *painter, const QRectF &target, const QSizeF &layoutSize)
+void DashboardChartView::paintChart(QPainter *painter, const QRectF &target, const QSizeF &layoutSize,
+                                    Legend legend)
 {
     QChart *chart = this->chart();
     const QSizeF shownSize = chart->size();
     const bool legendShown = chart->legend()->isVisible();
     const bool hasMarkers = !chart->legend()->markers().isEmpty();
-    if (m_legendInExportsOnly && hasMarkers)
+    if (legend == Legend::Own && m_legendInExportsOnly && hasMarkers)
         chart->legend()->setVisible(true);
     chart->resize(layoutSize);
     if (chart->layout())
@@ -147,6 +149,8 @@ void DashboardChartView::paintChart(QPainter *painter, const QRectF &target, con
 
 Result<void> DashboardChartView::exportTo(const QString &fileName)
 {
+    // Axes replaced since the last turn of the event loop are deleted later: not into the file.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     const QString suffix = QFileInfo(fileName).suffix().toLower();
     const QSize size = exportSize();
     if (suffix == QLatin1String("svg")) {

@@ -21,8 +21,10 @@ public:
     // laid out at exportSize(), with its legend even where the dashboard shows a shared one.
     Result<void> exportTo(const QString &fileName);
     QSize exportSize() const;
-    // Draws the chart laid out at layoutSize (device-independent pixels) scaled into target.
-    void paintChart(QPainter *painter, const QRectF &target, const QSizeF &layoutSize);
+    // Draws the chart laid out at layoutSize (device-independent pixels) scaled into target, with
+    // its own legend (as exported alone) or as the dashboard shows it.
+    enum class Legend { Own, AsShown };
+    void paintChart(QPainter *painter, const QRectF &target, const QSizeF &layoutSize, Legend legend = Legend::Own);
 
     // The dashboard shows one legend for several charts; each chart exported alone has its own.
     void setLegendInExportsOnly(bool on);

@@ -7,6 +7,7 @@
 #include <QChart>
 #include <QCursor>
 #include <QLegend>
+#include <QLegendMarker>
 #include <QStackedBarSeries>
 #include <QToolTip>
 #include <QValueAxis>
@@ -20,7 +21,7 @@ NoticeChart::NoticeChart(QWidget *parent)
 {
     setObjectName(QStringLiteral("noticeChart"));
     chart()->setTitle(tr("Contract notices by kind and status"));
-    chart()->legend()->setAlignment(Qt::AlignRight);
+    chart()->legend()->setAlignment(Qt::AlignBottom);
     setBreakdown({});
 }
 
@@ -84,6 +85,10 @@ void NoticeChart::setBreakdown(const NoticeBreakdown &breakdown)
     m_series->attachAxis(countAxis);
 
     showLegend(breakdown.total() > 0);
+    // Only the statuses there are: the legend fits under the bars.
+    const QList<QLegendMarker *> markers = chart->legend()->markers(m_series);
+    for (int i = 0; i < markers.size() && i < NoticeStatusCount; ++i)
+        markers.at(i)->setVisible(!breakdown.byStatus(noticeStatuses()[i]).isEmpty());
     setPlaceholderText(breakdown.total() == 0 ? tr("No contract notices to chart.") : QString());
 }
 

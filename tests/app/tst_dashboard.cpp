@@ -17,6 +17,7 @@
 
 #include <QBarSet>
 #include <QHorizontalBarSeries>
+#include <QIdentityProxyModel>
 #include <QImage>
 #include <QLegend>
 #include <QProcess>
@@ -286,6 +287,21 @@ private slots:
         plan.proxy->clearFilter();
         QVERIFY(refreshed.wait());
         QCOMPARE(dashboard.coverage().plan.total(), 145);
+    }
+
+    void readsTheGridModelsDirectlyAsTheirRolesSay()
+    {
+        OpenPlan plan(m_plan);
+        plan.proxy->setShiftFilter(Shift::HospitalToCommunity, IntentionFilterProxy::TagFilter::Has);
+        plan.proxy->sort(IntentionTableModel::TitleColumn, Qt::DescendingOrder);
+        // An identity proxy hides the grid's models: the facts come through the roles instead.
+        QIdentityProxyModel throughRoles;
+        throughRoles.setSourceModel(plan.proxy.get());
+        const auto direct = PlanStatistics::facts(*plan.proxy);
+        QCOMPARE(int(direct.size()), plan.proxy->rowCount());
+        QVERIFY(direct.size() < 145);
+        QCOMPARE(direct, PlanStatistics::facts(throughRoles));
+        QCOMPARE(int(PlanStatistics::facts(*plan.table).size()), 145);
     }
 
     void followsEditsToTheIntentions()

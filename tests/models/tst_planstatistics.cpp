@@ -365,6 +365,7 @@ private slots:
             dated(7, 1, {}, {}, true),                                                  // no start
         };
         QCOMPARE(dueBefore(intentions, {}, date, QDate(2026, 11, 22)).intentionIds, (QList<Id>{4, 1}));
+        QCOMPARE(dueBefore(intentions, {}, date, QDate(2026, 11, 22)).intentionRows, (QList<int>{3, 0}));
         QCOMPARE(dueBefore(intentions, {}, date).intentionIds, (QList<Id>{2, 4, 1}));
     }
 
