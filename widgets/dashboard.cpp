@@ -316,9 +316,17 @@ void Dashboard::updateDueList()
         m_dueTitle->setText(tr("<b>Due before the next notice issue date</b><br>The plan has no notice issue date."));
         return;
     }
+    bool overdue = false;
+    for (const ContractNotice &notice : std::as_const(m_shownNotices)) {
+        if (m_due.noticeIds.contains(notice.id) && notice.issueDate.isValid() && notice.issueDate < m_today)
+            overdue = true;
+    }
     m_dueTitle->setText(tr("<b>Due before the next notice issue date, %1</b><br>"
-                           "Intentions starting from today; notices still to issue.")
-                            .arg(PlanFormat::date(date).toHtmlEscaped()));
+                           "Intentions starting from today; notices still to issue%2.")
+                            .arg(PlanFormat::date(date).toHtmlEscaped(),
+                                 overdue ? tr(" (<span style=\"color:%1\">overdue</span> in red)")
+                                               .arg(PlanColours::problem().name())
+                                         : QString()));
 
     QHash<Id, const ContractNotice *> notices;
     for (const ContractNotice &notice : std::as_const(m_shownNotices))
