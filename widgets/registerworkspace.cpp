@@ -194,6 +194,7 @@ RegisterWorkspace::RegisterWorkspace(QWidget *parent)
     updateIntentionFilterLabel();
 
     auto *findingsPane = new QWidget(this);
+    findingsPane->setMinimumSize(180, 120);
     auto *findingsLayout = new QVBoxLayout(findingsPane);
     findingsLayout->setContentsMargins(0, 0, 0, 0);
     findingsLayout->addWidget(m_findingsHeading);
@@ -253,12 +254,16 @@ QWidget *RegisterWorkspace::makeSection(const QString &title, QTableView *view, 
 {
     Q_UNUSED(proxy)
     auto *section = new QWidget(this);
+    // An explicit minimum: the splitters would otherwise add up every button's width and make
+    // the whole window wider than a laptop screen.
+    section->setMinimumSize(200, 120);
     auto *layout = new QVBoxLayout(section);
     layout->setContentsMargins(0, 4, 0, 0);
     auto *bar = new QHBoxLayout;
     bar->addWidget(heading(title, section));
     filter->setClearButtonEnabled(true);
     filter->setMaximumWidth(260);
+    filter->setMinimumWidth(80);
     bar->addWidget(filter);
     bar->addStretch();
     for (QPushButton *b : buttons)
