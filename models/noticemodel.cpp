@@ -216,15 +216,37 @@ void NoticeModel::planChanged(PlanContext::Entity entity, const QList<Id> &ids)
     case PlanContext::Entity::Letter:
         lookupsChanged(true);
         break;
+    case PlanContext::Entity::Intention:
+        // The intentions grid says this on every edit: read only the intentions named.
+        if (ids.isEmpty() || !refreshIntentions(ids))
+            lookupsChanged(false);
+        break;
     case PlanContext::Entity::Provider:
     case PlanContext::Entity::Contract:
-    case PlanContext::Entity::Intention:
     case PlanContext::Entity::Settings:
         lookupsChanged(false);
         break;
     default:
         break;
     }
+}
+
+bool NoticeModel::refreshIntentions(const QList<Id> &ids)
+{
+    for (Id id : ids) {
+        const auto intention = m_context->stores().intentions().get(id);
+        if (!intention)
+            return false; // deleted (its links went with it), or unreadable: read everything
+        if (!m_intentions.contains(id))
+            m_intentionOrder.append(id);
+        m_intentions.insert(id, {intention.value().title, intention.value().text, intention.value().providerIds});
+    }
+    for (int row = 0; row < m_rows.size(); ++row) {
+        const QList<Id> &linked = m_rows.at(row).intentionIds;
+        if (std::any_of(ids.cbegin(), ids.cend(), [&linked](Id id) { return linked.contains(id); }))
+            emit dataChanged(index(row, IntentionsColumn), index(row, IntentionsColumn));
+    }
+    return true;
 }
 
 QString NoticeModel::providerName(Id id) const

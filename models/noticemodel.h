@@ -154,6 +154,7 @@ private:
     Result<void> loadLookups(PlanStoreSet &stores);
     Result<void> loadLetters(PlanStoreSet &stores);
     void lookupsChanged(bool letters);
+    bool refreshIntentions(const QList<Id> &ids);
     void recheck();
     bool apply(const QModelIndex &index, const ContractNotice &before, ContractNotice after, bool superseding);
     QVariant cell(const ContractNotice &row, int column, int role) const;

@@ -625,6 +625,24 @@ private slots:
         QCOMPARE(notices.indexOf(plan->draftNotice, NoticeModel::ProviderColumn).data().toString(), QStringLiteral("Homerton"));
     }
 
+    void noticesFollowIntentionsChangedOrDeletedElsewhere()
+    {
+        auto plan = makePlan();
+        NoticeModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setContext(plan->context.get());
+        Intention equipment = plan->s().intentions().get(plan->equipment).value();
+        equipment.title = QStringLiteral("Equipment service");
+        REQUIRE_OK(plan->s().intentions().update(equipment));
+        plan->context->notifyChanged(PlanContext::Entity::Intention, {plan->equipment});
+        QCOMPARE(model.indexOf(plan->draftNotice, NoticeModel::IntentionsColumn).data().toString(),
+                 QStringLiteral("Equipment service"));
+        REQUIRE_OK(plan->s().intentions().remove(plan->equipment));
+        plan->context->notifyChanged(PlanContext::Entity::Intention, {plan->equipment});
+        QCOMPARE(model.notice(model.rowOf(plan->draftNotice)).intentionIds, QList<Id>());
+        QCOMPARE(model.indexOf(plan->draftNotice, NoticeModel::IntentionsColumn).data().toString(), QString());
+    }
+
     void moneyAndDatesReadAsPeopleWriteThem_data()
     {
         QTest::addColumn<QString>("text");
