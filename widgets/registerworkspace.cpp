@@ -291,6 +291,10 @@ void RegisterWorkspace::attach(QTableView *view, RegisterFilterProxy *proxy, Reg
     view->horizontalHeader()->setStretchLastSection(true);
     view->horizontalHeader()->setDefaultSectionSize(140);
     view->horizontalHeader()->setSectionsMovable(true);
+    connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this, view](const QModelIndex &current) {
+        if (current.isValid())
+            m_lastView = view;
+    });
     connect(model, &RegisterTableModel::editRejected, this,
             [this, view, proxy](const QModelIndex &index, const QString &message) { showRefusal(view, proxy, index, message); });
     connect(model, &QAbstractItemModel::modelReset, view, [view] { view->resizeColumnsToContents(); });
@@ -456,17 +460,17 @@ QList<Id> RegisterWorkspace::selectedNoticeIds() const
 
 Id RegisterWorkspace::currentProviderId() const
 {
-    // The provider the user is looking at: a selected provider, or the provider of the
-    // selected contract or notice.
-    if (m_providerView->hasFocus() || m_providerView->currentIndex().isValid()) {
-        const QModelIndex current = m_providerView->currentIndex();
-        if (current.isValid())
-            return current.data(PlanRoles::IdRole).toLongLong();
-    }
-    for (QTableView *view : {m_contractView, m_noticeView}) {
+    // The provider the user is looking at: the current row of the table used last — a
+    // provider, or the provider of a contract or notice.
+    QList<QTableView *> views{m_providerView, m_contractView, m_noticeView};
+    if (m_lastView)
+        views.prepend(m_lastView);
+    for (QTableView *view : std::as_const(views)) {
         const QModelIndex current = view->currentIndex();
-        if (current.isValid())
-            return current.data(RegisterRoles::ProviderIdRole).toLongLong();
+        if (!current.isValid())
+            continue;
+        return view == m_providerView ? current.data(PlanRoles::IdRole).toLongLong()
+                                      : current.data(RegisterRoles::ProviderIdRole).toLongLong();
     }
     return m_providers->rowCount() > 0 ? m_providers->idAt(0) : 0;
 }

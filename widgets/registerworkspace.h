@@ -127,6 +127,7 @@ private:
     QTableView *m_providerView = nullptr;
     QTableView *m_contractView = nullptr;
     QTableView *m_noticeView = nullptr;
+    QTableView *m_lastView = nullptr; // the table whose current row changed last
     QLineEdit *m_providerFilter = nullptr;
     QLineEdit *m_contractFilter = nullptr;
     QLineEdit *m_noticeFilter = nullptr;

@@ -285,6 +285,22 @@ private slots:
         QCOMPARE(providers->rowCount(), before);
     }
 
+    void addsAContractAndANoticeForTheProviderInView()
+    {
+        QTableView *providers = m_workspace->providerView();
+        const int row = 2;
+        providers->setCurrentIndex(providers->model()->index(row, 0));
+        const Id provider = providers->model()->index(row, 0).data(PlanRoles::IdRole).toLongLong();
+        const auto contract = m_workspace->addContract();
+        QVERIFY(contract.isOk());
+        QCOMPARE(m_window->context()->stores().contracts().get(contract.value()).value().providerId, provider);
+        // The new contract's row is current now: a notice goes to its provider.
+        const auto notice = m_workspace->addNotice();
+        QVERIFY(notice.isOk());
+        QCOMPARE(storedNotice(notice.value()).providerId, provider);
+        QCOMPARE(storedNotice(notice.value()).status, NoticeStatus::Draft);
+    }
+
     void templateEditorRefusesUnknownFieldsAndPreviewsTheLetter()
     {
         openLetterTemplateEditor(*m_window);
