@@ -193,7 +193,7 @@ public:
 
     QList<QTextTable *> headerTables;
     SummaryCharts::DocumentObjects *objects() const { return m_objects; }
-    QList<QTextCursor> contentsPageCells;
+    QList<QTextBlock> contentsPageBlocks;
 
     void cover();
     void portfolio(const Portfolio &portfolio, bool pageBreak);
@@ -384,7 +384,9 @@ void Builder::cover()
         all += int(intentions.size());
         QTextCursor page = table->cellAt(row, 6).firstCursorPosition();
         page.setBlockFormat(paragraph(0, 0, Qt::AlignRight));
-        contentsPageCells.append(page); // filled in once the pages are known
+        // Its number is known once the document is laid out. Writing it into the document then
+        // would lay out all of it again, so the number is painted in the cell instead.
+        contentsPageBlocks.append(page.block());
     }
     const int last = rows - 1;
     for (int column = 0; column < 7; ++column)
@@ -764,6 +766,14 @@ SummaryDocument::SummaryDocument(const SummaryData &data, const SummaryOptions &
 {
 }
 
+QFont SummaryDocument::paintedFont()
+{
+    QFont font;
+    font.setFamilies(families());
+    font.setPointSizeF(9);
+    return font;
+}
+
 QString SummaryDocument::tick()
 {
     return QString(QChar(0x2713)); // ✓
@@ -826,12 +836,9 @@ SummaryDocument::Built SummaryDocument::build(QPagedPaintDevice &device, const Q
         const qreal top = doc->documentLayout()->frameBoundingRect(band).top();
         built.portfolioPages.append(int(top / pageHeight));
     }
-    for (int i = 0; i < builder.contentsPageCells.size() && i < built.portfolioPages.size(); ++i) {
-        QTextCursor cell = builder.contentsPageCells.at(i);
-        QTextCharFormat chars;
-        chars.setFontFamilies(families());
-        chars.setFontPointSize(9);
-        cell.insertText(QString::number(built.portfolioPages.at(i) + 1), chars);
+    for (int i = 0; i < builder.contentsPageBlocks.size() && i < built.portfolioPages.size(); ++i) {
+        const QRectF cell = doc->documentLayout()->blockBoundingRect(builder.contentsPageBlocks.at(i));
+        built.painted.append({cell, QString::number(built.portfolioPages.at(i) + 1)});
     }
     built.pageCount = doc->pageCount();
     return built;

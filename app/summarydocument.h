@@ -4,6 +4,8 @@
 #include "result.h"
 
 #include <QDate>
+#include <QFont>
+#include <QRectF>
 #include <QHash>
 #include <QList>
 #include <QMarginsF>
@@ -62,6 +64,14 @@ public:
         std::unique_ptr<QTextDocument> document;
         QList<int> portfolioPages; // 0-based page each printed portfolio starts on
         int pageCount = 0;
+        // Text known only after layout (the cover's page numbers), to be painted at rect (in
+        // document coordinates) right-aligned in paintedFont().
+        struct Painted
+        {
+            QRectF rect;
+            QString text;
+        };
+        QList<Painted> painted;
     };
 
     // Lays the summary out for device's paper (QPagedPaintDevice::pageLayout, full page), with
@@ -75,6 +85,7 @@ public:
     static QString pageHeading(const SummaryData &data, const Built &built, int page);
 
     static QString tick(); // the mark a shift's column shows for an intention that delivers it
+    static QFont paintedFont();
 
 private:
     const SummaryData &m_data;

@@ -99,6 +99,12 @@ Result<int> paint(const SummaryData &data, QPagedPaintDevice &device, const QMar
         context.palette.setColor(QPalette::Text, Qt::black);
         painter.setClipRect(slice);
         doc->documentLayout()->draw(&painter, context);
+        painter.setFont(SummaryDocument::paintedFont());
+        painter.setPen(QColor(0x21, 0x2B, 0x32));
+        for (const SummaryDocument::Built::Painted &text : built.painted) {
+            if (slice.intersects(text.rect))
+                painter.drawText(text.rect, Qt::AlignRight | Qt::AlignTop | Qt::TextSingleLine, text.text);
+        }
         painter.restore();
         paintPageFurniture(painter, paper, margins, dpi, SummaryDocument::pageHeading(data, built, page), footer,
                            page, pages);
