@@ -397,6 +397,17 @@ void Builder::cover()
         cellText(table, last, 3 + s, percent(totals[s], all), text(9, true), Qt::AlignRight);
     afterTable();
 
+    // The board's question, answered before the first portfolio: how much of it delivers each shift.
+    SummaryCharts::Coverage pack;
+    pack.title = QObject::tr("Shift coverage: how many of the %1 in this pack deliver each shift")
+                     .arg(counted(all, "intention", "intentions"));
+    pack.total = all;
+    pack.counts = totals;
+    pack.planTotal = m_data.planIntentions;
+    pack.planCounts = m_data.planShiftCounts;
+    m_cursor.insertBlock(paragraph(6, 8), text());
+    m_cursor.insertText(QString(QChar::ObjectReplacementCharacter), m_objects->add(pack, m_textWidth));
+
     const QStringList notes{
         QObject::tr("The percentages are the share of each portfolio's intentions tagged with each of the NHS "
                     "10 Year Plan's three shifts. In the tables, %1 marks an intention that delivers the shift.")
@@ -417,8 +428,8 @@ void Builder::cover()
     }
     if (s.illustrative) {
         m_cursor.insertBlock(paragraph(8, 4), text(8.5, true, PlanColours::needsReview().darker(130)));
-        m_cursor.insertText(QObject::tr("Illustrative plan: some records (leads, providers' contracts and notices) "
-                                        "were invented for demonstration."),
+        m_cursor.insertText(QObject::tr("Illustrative plan: some of its records were made up for demonstration "
+                                        "and describe no real contract or decision."),
                             text(8.5, true, PlanColours::needsReview().darker(130)));
     }
 }
