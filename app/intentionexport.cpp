@@ -61,44 +61,76 @@ QStringList header()
             QObject::tr("Last changed")};
 }
 
+namespace {
+
+QList<ExportTable::ColumnKind> kinds()
+{
+    QList<ExportTable::ColumnKind> kinds(header().size(), ExportTable::ColumnKind::Text);
+    kinds[5] = ExportTable::ColumnKind::Date; // Start
+    kinds[6] = ExportTable::ColumnKind::Date; // End
+    return kinds;
+}
+
+QStringList cells(const IntentionTableModel &model, const Intention &i)
+{
+    const Timeframe &tf = i.timeframe;
+    const Portfolio *portfolio = model.portfolio(i.portfolioId);
+    const ProgrammeArea *area = model.programmeArea(i.programmeAreaId);
+    return {portfolio ? portfolio->name : QString(),
+            area ? area->name : QString(),
+            i.title,
+            i.text,
+            tf.raw,
+            tf.start.isValid() ? tf.start.toString(Qt::ISODate) : QString(),
+            tf.end.isValid() ? tf.end.toString(Qt::ISODate) : QString(),
+            yes(tf.openEnded),
+            flags(tf),
+            yes(tf.needsReview),
+            tf.reason,
+            yes(i.shiftCommunity),
+            yes(i.shiftPrevention),
+            yes(i.shiftDigital),
+            Enums::label(i.status),
+            i.lead,
+            names(model, i.placeIds, true),
+            names(model, i.providerIds, false),
+            i.updatedAt.isValid() ? i.updatedAt.toUTC().toString(Qt::ISODate) : QString()};
+}
+
+QList<int> modelRows(const IntentionTableModel &model, const QList<Id> &ids)
+{
+    QList<int> rows;
+    rows.reserve(ids.size());
+    for (const Id id : ids) {
+        if (const int row = model.rowOf(id); row >= 0)
+            rows.append(row);
+    }
+    return rows;
+}
+
+} // namespace
+
 ExportTable table(const IntentionTableModel &model, const QList<Id> &ids)
 {
-    using Kind = ExportTable::ColumnKind;
     ExportTable table;
     table.header = header();
-    table.kinds = QList<Kind>(table.header.size(), Kind::Text);
-    table.kinds[5] = Kind::Date;
-    table.kinds[6] = Kind::Date;
-    table.rows.reserve(ids.size());
-    for (const Id id : ids) {
-        const int row = model.rowOf(id);
-        if (row < 0)
-            continue;
-        const Intention &i = model.intention(row);
-        const Timeframe &tf = i.timeframe;
-        const Portfolio *portfolio = model.portfolio(i.portfolioId);
-        const ProgrammeArea *area = model.programmeArea(i.programmeAreaId);
-        table.rows.append({portfolio ? portfolio->name : QString(),
-                           area ? area->name : QString(),
-                           i.title,
-                           i.text,
-                           tf.raw,
-                           tf.start.isValid() ? tf.start.toString(Qt::ISODate) : QString(),
-                           tf.end.isValid() ? tf.end.toString(Qt::ISODate) : QString(),
-                           yes(tf.openEnded),
-                           flags(tf),
-                           yes(tf.needsReview),
-                           tf.reason,
-                           yes(i.shiftCommunity),
-                           yes(i.shiftPrevention),
-                           yes(i.shiftDigital),
-                           Enums::label(i.status),
-                           i.lead,
-                           names(model, i.placeIds, true),
-                           names(model, i.providerIds, false),
-                           i.updatedAt.isValid() ? i.updatedAt.toUTC().toString(Qt::ISODate) : QString()});
-    }
+    table.kinds = kinds();
+    const QList<int> rows = modelRows(model, ids);
+    table.rows.reserve(rows.size());
+    for (const int row : rows)
+        table.rows.append(cells(model, model.intention(row)));
     return table;
+}
+
+ExportRows rows(const IntentionTableModel &model, const QList<Id> &ids)
+{
+    ExportRows rows;
+    rows.header = header();
+    rows.kinds = kinds();
+    const QList<int> modelRowList = modelRows(model, ids);
+    rows.count = modelRowList.size();
+    rows.row = [&model, modelRowList](qsizetype row) { return cells(model, model.intention(modelRowList.at(row))); };
+    return rows;
 }
 
 } // namespace IntentionExport

@@ -12,7 +12,9 @@ class IntentionTableModel;
 namespace IntentionExport {
 
 QStringList header();
-// rows: ids in the order to write (those not in the model are skipped).
+// ids: in the order to write (those not in the model are skipped).
 ExportTable table(const IntentionTableModel &model, const QList<Id> &ids);
+// The same made row by row as it is written (model must outlive the result).
+ExportRows rows(const IntentionTableModel &model, const QList<Id> &ids);
 
 } // namespace IntentionExport

@@ -73,7 +73,7 @@ int exportIntentions(const JobContext &context)
     ids.reserve(proxy.rowCount());
     for (int row = 0; row < proxy.rowCount(); ++row)
         ids.append(model.intention(proxy.mapToSource(proxy.index(row, 0)).row()).id);
-    if (const auto written = TableExport::write(path, IntentionExport::table(model, ids)); !written) {
+    if (const auto written = TableExport::write(path, IntentionExport::rows(model, ids)); !written) {
         context.err << written.error() << Qt::endl;
         return CommandLine::Failed;
     }

@@ -23,7 +23,7 @@ Result<void> exportIntentionView(const IntentionGrid &grid, const QString &path)
 {
     if (!grid.tableModel())
         return Error{QObject::tr("Open a plan first.")};
-    return TableExport::write(path, IntentionExport::table(*grid.tableModel(), grid.shownIds()));
+    return TableExport::write(path, IntentionExport::rows(*grid.tableModel(), grid.shownIds()));
 }
 
 namespace {

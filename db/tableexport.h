@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 // A table as people see it in a grid — a header and rows of text — ready to be written as a
@@ -25,6 +26,23 @@ struct ExportTable
     QString sheetName = QStringLiteral("Intentions");
 
     ColumnKind kind(int column) const { return column < kinds.size() ? kinds.at(column) : ColumnKind::Text; }
+};
+
+// The same, with the rows made one at a time as they are written: 100,000 intentions go out
+// without their two million cells ever being held in memory at once.
+struct ExportRows
+{
+    QStringList header;
+    QList<ExportTable::ColumnKind> kinds;
+    QString sheetName = QStringLiteral("Intentions");
+    qsizetype count = 0;
+    std::function<QStringList(qsizetype)> row; // row i, 0 <= i < count
+
+    ExportTable::ColumnKind kind(int column) const
+    {
+        return column < kinds.size() ? kinds.at(column) : ExportTable::ColumnKind::Text;
+    }
+    static ExportRows of(const ExportTable &table); // refers to table: keep it alive
 };
 
 // Writes ExportTable as CSV (RFC 4180, UTF-8 with a byte order mark so Excel reads the
@@ -47,9 +65,13 @@ bool looksLikeFormula(QStringView cell);
 QString neutralised(const QString &cell);
 
 QByteArray csvBytes(const ExportTable &table);
+Result<void> writeCsv(const QString &path, const ExportRows &rows);
+Result<void> writeXlsx(const QString &path, const ExportRows &rows);
+// Picks the format from the suffix; refuses any other suffix.
+Result<void> write(const QString &path, const ExportRows &rows);
+
 Result<void> writeCsv(const QString &path, const ExportTable &table);
 Result<void> writeXlsx(const QString &path, const ExportTable &table);
-// Picks the format from the suffix; refuses any other suffix.
 Result<void> write(const QString &path, const ExportTable &table);
 
 // Excel's limit on the text of one cell; longer text is refused rather than cut.

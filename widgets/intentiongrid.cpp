@@ -468,7 +468,13 @@ void IntentionGrid::applySort(int column, Qt::SortOrder order)
         m_saveHeader->start();
     if (!m_proxy)
         return;
-    m_proxy->sort(column >= 0 && column < IntentionTableModel::ColumnCount ? column : -1, order);
+    const int sortColumn = column >= 0 && column < IntentionTableModel::ColumnCount ? column : -1;
+    // Already in plan order: re-sorting 100,000 rows into the same order would cost a second.
+    if (sortColumn < 0 && m_proxy->sortColumn() < 0) {
+        updateActions();
+        return;
+    }
+    m_proxy->sort(sortColumn, order);
     updateActions();
 }
 

@@ -200,6 +200,7 @@ private slots:
 
         const QModelIndex cell = m_grid->groupModel()->indexOfIntention(id, Column::DigitalColumn);
         const bool digital = stored(id).shiftDigital;
+        m_grid->treeView()->scrollTo(cell); // the timeline beside the grid may hide the column
         QTest::mouseClick(m_grid->treeView()->viewport(), Qt::LeftButton, {},
                           m_grid->treeView()->visualRect(cell).center());
         QCOMPARE(stored(id).shiftDigital, !digital);

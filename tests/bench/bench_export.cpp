@@ -11,17 +11,40 @@
 #include "tableexport.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QTemporaryDir>
 
 #include <cstdio>
+#include <ctime>
 
 namespace {
 
 double secondsSince(const QElapsedTimer &timer)
 {
     return double(timer.nsecsElapsed()) / 1e9;
+}
+
+// CPU time of the process in seconds: on a shared machine wall time also counts other work.
+double cpuSeconds()
+{
+    timespec now{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
+}
+
+// Peak resident memory of this process so far (VmHWM), in MB.
+double peakRssMb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    }
+    return -1;
 }
 
 } // namespace
@@ -65,36 +88,36 @@ int main(int argc, char *argv[])
         ids.append(intention.id);
 
     QList<double> xlsx;
+    QList<double> xlsxCpu;
     QList<double> csv;
-    QList<double> cells;
     qint64 xlsxBytes = 0;
     for (int run = 0; run < runs; ++run) {
+        // As the window and --export-intentions do it: rows made as they are written.
         QElapsedTimer timer;
         timer.start();
-        const ExportTable table = IntentionExport::table(model, ids);
-        cells << secondsSince(timer);
+        const double cpu = cpuSeconds();
         const QString xlsxPath = dir.filePath(QStringLiteral("view-%1.xlsx").arg(run));
-        if (const auto written = TableExport::writeXlsx(xlsxPath, table); !written) {
+        if (const auto written = TableExport::writeXlsx(xlsxPath, IntentionExport::rows(model, ids)); !written) {
             std::fprintf(stderr, "%s\n", qPrintable(written.error()));
             return 1;
         }
         xlsx << secondsSince(timer);
+        xlsxCpu << cpuSeconds() - cpu;
         xlsxBytes = QFileInfo(xlsxPath).size();
 
         timer.restart();
-        const ExportTable again = IntentionExport::table(model, ids);
-        if (const auto written = TableExport::writeCsv(dir.filePath(QStringLiteral("view-%1.csv").arg(run)), again);
-            !written) {
+        const QString csvPath = dir.filePath(QStringLiteral("view-%1.csv").arg(run));
+        if (const auto written = TableExport::writeCsv(csvPath, IntentionExport::rows(model, ids)); !written) {
             std::fprintf(stderr, "%s\n", qPrintable(written.error()));
             return 1;
         }
         csv << secondsSince(timer);
     }
-    Bench::report(QStringLiteral("export_xlsx_100k_intentions"), Bench::median(xlsx), QStringLiteral("s"),
-                  QStringLiteral("<="), 5.0);
-    Bench::info(QStringLiteral("export_xlsx_100k_rows_to_cells_part"), Bench::median(cells), QStringLiteral("s"));
+    // The issue asks for the figure, with no target: reported for the README.
+    Bench::info(QStringLiteral("export_xlsx_100k_intentions"), Bench::median(xlsx), QStringLiteral("s"));
+    Bench::info(QStringLiteral("export_xlsx_100k_intentions_cpu_time"), Bench::median(xlsxCpu), QStringLiteral("s"));
     Bench::info(QStringLiteral("export_xlsx_100k_file_size"), double(xlsxBytes) / 1e6, QStringLiteral("MB"));
-    Bench::report(QStringLiteral("export_csv_100k_intentions"), Bench::median(csv), QStringLiteral("s"),
-                  QStringLiteral("<="), 2.0);
+    Bench::info(QStringLiteral("export_csv_100k_intentions"), Bench::median(csv), QStringLiteral("s"));
+    Bench::info(QStringLiteral("export_peak_memory"), peakRssMb(), QStringLiteral("MB"));
     return 0;
 }
