@@ -5,6 +5,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QVBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -72,7 +73,7 @@ FilterBar::FilterBar(QWidget *parent)
     m_search->setObjectName(QStringLiteral("filterText"));
     m_search->setPlaceholderText(tr("Search titles, text and leads"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(180);
+    m_search->setMinimumWidth(240);
 
     m_portfolio = compactCombo(this, QStringLiteral("filterPortfolio"), tr("Show one portfolio"));
     m_status = compactCombo(this, QStringLiteral("filterStatus"), tr("Show one status"));
@@ -84,7 +85,7 @@ FilterBar::FilterBar(QWidget *parent)
         const Shift shift = allShifts[i];
         QComboBox *box = m_shifts[i] = compactCombo(this, QStringLiteral("filterShift%1").arg(i),
                                                     tr("The %1 shift").arg(Enums::label(shift)));
-        box->setSizeAdjustPolicy(QComboBox::AdjustToContents); // "Prevention: not tagged" whole
+        box->setMinimumContentsLength(16); // "Prevention: not tagged" nearly whole
         const QIcon icon = swatch(PlanColours::shift(shift));
         box->addItem(icon, tr("%1: any").arg(shiftWord(shift)), int(IntentionFilterProxy::TagFilter::Any));
         box->addItem(icon, tr("%1: tagged").arg(shiftWord(shift)), int(IntentionFilterProxy::TagFilter::Has));
@@ -104,20 +105,29 @@ FilterBar::FilterBar(QWidget *parent)
     m_clear->setEnabled(false);
     m_counts->setObjectName(QStringLiteral("filterCounts"));
 
-    auto *layout = new QHBoxLayout(this);
+    // Two rows, so every filter's words show in full beside the timeline on an office screen:
+    // the search and the count above, the lists below.
+    auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 4, 6, 4);
-    layout->setSpacing(6);
-    layout->addWidget(m_search, 3);
-    layout->addWidget(m_portfolio, 2);
-    layout->addWidget(m_status, 1);
+    layout->setSpacing(4);
+    auto *top = new QHBoxLayout;
+    top->setSpacing(6);
+    top->addWidget(m_search, 1);
+    top->addWidget(m_needsReview);
+    top->addWidget(m_clear);
+    top->addSpacing(12);
+    top->addWidget(m_counts);
+    auto *lists = new QHBoxLayout;
+    lists->setSpacing(6);
+    lists->addWidget(m_portfolio, 3);
+    lists->addWidget(m_status, 2);
     for (QComboBox *box : m_shifts)
-        layout->addWidget(box, 1);
-    layout->addWidget(m_place, 1);
-    layout->addWidget(m_provider, 1);
-    layout->addWidget(m_year, 1);
-    layout->addWidget(m_needsReview);
-    layout->addWidget(m_clear);
-    layout->addWidget(m_counts);
+        lists->addWidget(box, 2);
+    lists->addWidget(m_place, 2);
+    lists->addWidget(m_provider, 3);
+    lists->addWidget(m_year, 2);
+    layout->addLayout(top);
+    layout->addLayout(lists);
 
     connect(m_search, &QLineEdit::textChanged, this, &FilterBar::onChanged);
     for (QComboBox *box : {m_portfolio, m_status, m_shifts[0], m_shifts[1], m_shifts[2], m_place, m_provider, m_year})

@@ -51,9 +51,9 @@ int defaultWidth(int column)
 {
     switch (column) {
     case IntentionTableModel::PortfolioColumn:
-        return 250;
+        return 200; // grouped, the group rows above already name it in full
     case IntentionTableModel::ProgrammeAreaColumn:
-        return 160;
+        return 150;
     case IntentionTableModel::TitleColumn:
         return 320;
     case IntentionTableModel::TextColumn:
