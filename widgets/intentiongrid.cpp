@@ -7,6 +7,7 @@
 #include "intentiondelegate.h"
 #include "intentionfilterproxy.h"
 #include "intentiontablemodel.h"
+#include "pastelayout.h"
 #include "plancolours.h"
 #include "plancontext.h"
 #include "planroles.h"
@@ -862,8 +863,7 @@ Result<void> IntentionGrid::pasteCells(const QList<QStringList> &cells)
     }
 
     // The columns as the user sees them from the current one rightwards (they may have moved
-    // or hidden some), turned into the model's own run of columns. Columns inside that run the
-    // block does not cover keep their values.
+    // or hidden some).
     const QHeaderView *header = m_tree->header();
     QList<int> shown;
     for (int visual = header->visualIndex(current.column()); visual < header->count(); ++visual) {
@@ -871,38 +871,14 @@ Result<void> IntentionGrid::pasteCells(const QList<QStringList> &cells)
         if (!header->isSectionHidden(logical))
             shown.append(logical);
     }
-    int width = 0;
-    for (const QStringList &line : std::as_const(block))
-        width = std::max(width, int(line.size()));
-    if (width > shown.size()) {
-        return Error{tr("Nothing was pasted: the cells are %1 columns wide but only %2 are shown from the chosen "
-                        "cell rightwards.")
-                         .arg(width)
-                         .arg(shown.size())};
-    }
-    const QList<int> mapped = shown.mid(0, width);
-    const int first = *std::min_element(mapped.cbegin(), mapped.cend());
-    const int last = *std::max_element(mapped.cbegin(), mapped.cend());
-    const bool contiguous = last - first + 1 == width && std::is_sorted(mapped.cbegin(), mapped.cend());
-    if (!contiguous) {
-        QList<QStringList> logical;
-        for (qsizetype r = 0; r < block.size() && r < targets.size(); ++r) {
-            const int row = m_table->rowOf(targets.at(r));
-            QStringList line;
-            for (int column = first; column <= last; ++column) {
-                const qsizetype j = mapped.indexOf(column);
-                line << (j >= 0 ? block.at(r).value(j) : m_table->cellText(row, column));
-            }
-            logical.append(line);
-        }
-        for (qsizetype r = targets.size(); r < block.size(); ++r)
-            logical.append(QStringList(last - first + 1, QString())); // the model refuses too many rows
-        block = logical;
-    }
-
-    if (const auto pasted = m_table->paste(targets, first, block); !pasted)
+    const auto placed = PasteLayout::place(block, shown, targets.size(), [this, &targets](qsizetype row, int column) {
+        return m_table->cellText(m_table->rowOf(targets.at(row)), column);
+    });
+    if (!placed)
+        return Error{placed.error()};
+    if (const auto pasted = m_table->paste(targets, placed.value().firstColumn, placed.value().cells); !pasted)
         return pasted;
-    say(tr("Pasted %1 × %2 cells.").arg(block.size()).arg(width));
+    say(tr("Pasted %1 × %2 cells.").arg(block.size()).arg(placed.value().width));
     return {};
 }
 
