@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QMenuBar>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -61,6 +62,7 @@ private slots:
         QVERIFY(window.openPlan(plan).isOk());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.workspaces()->setCurrentWidget(window.browser()); // the Portfolios tab
         QTreeView *navigator = window.browser()->navigator();
         const auto matches = navigator->model()->match(navigator->model()->index(0, 0), Qt::DisplayRole, portfolio,
                                                        1, Qt::MatchExactly);
@@ -100,7 +102,7 @@ private slots:
         {
             MainWindow window;
             QVERIFY(window.openPlan(plan).isOk());
-            window.resize(1000, 700);
+            window.resize(1600, 900);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             window.close();
@@ -108,7 +110,7 @@ private slots:
         QCOMPARE(UserPlan::recentPlans().value(0), QFileInfo(plan).absoluteFilePath());
         QCOMPARE(UserPlan::resolve(QString()).value(), QFileInfo(plan).absoluteFilePath());
         MainWindow again;
-        QCOMPARE(again.size(), QSize(1000, 700));
+        QCOMPARE(again.size(), QSize(1600, 900));
     }
 
     void firstRunCopiesTheDemoPlanAndNeverWritesTheBundledOne()
