@@ -72,9 +72,10 @@ public:
         connect(&window, &MainWindow::planChanged, this, &PortfoliosFeature::bind);
         connect(editor, &PortfolioEditor::statusMessage, this,
                 [this](const QString &message) { m_window.statusBar()->showMessage(message, 8000); });
-        // Choosing a portfolio in the browser opens it in the editor too.
-        connect(window.browser(), &PlanBrowser::scopeChanged, editor, [editor](Id portfolioId) {
-            if (portfolioId != 0)
+        // Choosing a portfolio in the browser opens it in the editor too. Only the user's choice:
+        // the window reselects the browser's first row whenever the plan changes, edits included.
+        connect(window.browser(), &PlanBrowser::scopeChanged, editor, [this, editor](Id portfolioId) {
+            if (portfolioId != 0 && m_window.workspaces()->currentWidget() == m_window.browser())
                 editor->selectPortfolio(portfolioId);
         });
         connect(m_portfolios, &PortfolioModel::loadFailed, this, &PortfoliosFeature::showLoadFailure);

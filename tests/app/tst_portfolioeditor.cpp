@@ -6,9 +6,11 @@
 #include "planroles.h"
 #include "plansession.h"
 #include "planstores.h"
+#include "portfoliochoicedialog.h"
 #include "portfolioeditor.h"
 #include "portfolioeditorfields.h"
 #include "portfoliomodel.h"
+#include "portfoliosfeature.h"
 #include "programmeareamodel.h"
 
 #include <QAbstractItemModelTester>
@@ -16,8 +18,10 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDataWidgetMapper>
+#include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
 #include <QSettings>
@@ -313,7 +317,8 @@ private slots:
         QCOMPARE(view->model()->rowCount(), rows); // one added, one merged away
         const int at = m_fixture->areas.rowOf(secondId);
         QCOMPARE(m_fixture->areas.intentionCount(at), firstCount + secondCount);
-        for (const Intention &intention : stores.intentions().listForPortfolio(m_planned).value())
+        const auto merged = stores.intentions().listForPortfolio(m_planned); // kept: the loop reads into it
+        for (const Intention &intention : merged.value())
             QVERIFY(intention.programmeAreaId != firstId);
 
         // Reorder: the merged-into area moves down one.
@@ -387,16 +392,40 @@ private slots:
         QVERIFY(print && exportPdf);
         QVERIFY(window.menu(MainWindow::Menu::File)->actions().contains(print));
         QVERIFY(print->isEnabled() && exportPdf->isEnabled());
-        // An edit in the editor goes on the window's undo stack, whose Edit ▸ Undo takes it back.
-        const QString name = editor->nameEdit()->text();
+        // An edit in the editor goes on the window's undo stack, whose Edit ▸ Undo takes it back;
+        // the window refreshing its other views after the edit leaves the form where it was.
+        tabs->setCurrentIndex(editorTab);
+        editor->selectPortfolio(m_planned);
         editor->leadEdit()->setText(QStringLiteral("Portfolio lead"));
         editor->submit();
         QCOMPARE(window.context()->undoStack()->count(), 1);
+        QCOMPARE(editor->currentPortfolioId(), m_planned);
         auto *undo = window.findChild<QAction *>(QStringLiteral("undoAction"));
         QVERIFY(undo && undo->isEnabled());
         undo->trigger();
         QCOMPARE(editor->leadEdit()->text(), QString());
-        QCOMPARE(editor->nameEdit()->text(), name);
+        QCOMPARE(editor->nameEdit()->text(), QStringLiteral("Planned Care"));
+    }
+
+    void theSummaryChoiceStartsWithThePortfoliosThatHaveIntentions()
+    {
+        std::unique_ptr<PortfolioChoiceDialog> dialog(
+            PortfolioSummaryActions::choiceDialog(m_fixture->stores(), true, {}, nullptr));
+        QVERIFY(dialog);
+        QCOMPARE(dialog->list()->count(), 30);
+        QCOMPARE(dialog->checkedIds().size(), 12);
+        QVERIFY(dialog->checkedIds().contains(m_planned));
+        QCOMPARE(dialog->orientation(), QPageLayout::Portrait);
+        // Nothing chosen, nothing to print: OK waits for a portfolio.
+        auto *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        dialog->setChecked({});
+        QVERIFY(!ok->isEnabled());
+        dialog->list()->item(0)->setCheckState(Qt::Checked);
+        QVERIFY(ok->isEnabled());
+        // From the editor, the portfolio in the form is the one chosen.
+        std::unique_ptr<PortfolioChoiceDialog> one(
+            PortfolioSummaryActions::choiceDialog(m_fixture->stores(), false, {m_planned}, nullptr));
+        QCOMPARE(one->checkedIds(), QList<Id>{m_planned});
     }
 
 private:

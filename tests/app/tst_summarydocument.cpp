@@ -8,6 +8,7 @@
 
 #include <QBuffer>
 #include <QPdfWriter>
+#include <QPrinter>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -329,6 +330,35 @@ private slots:
             }
         }
         QVERIFY(words > 1000);
+    }
+
+    void printsWithThePageSetupOfThePrinter()
+    {
+        // What the print preview paints: the printer's paper, orientation and wider margins.
+        const auto ids = SummaryData::portfolioIds(m_session->stores(), {QStringLiteral("Urgent and Emergency Care")});
+        QVERIFY(ids.isOk());
+        const auto data = SummaryData::load(m_session->stores(), ids.value());
+        QVERIFY(data.isOk());
+        const QString pdf = QDir(m_dir.path()).filePath(QStringLiteral("printed.pdf"));
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        printer.setOutputFileName(pdf);
+        printer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(30, 25, 30, 25),
+                                          QPageLayout::Millimeter));
+        const auto pages = SummaryExport::print(data.value(), printer);
+        QVERIFY2(pages.isOk(), qPrintable(pages.error()));
+        QVERIFY(pages.value() >= 2);
+        if (!hasPoppler())
+            return;
+        const QList<Page> read = wordBoxes(pdf);
+        QCOMPARE(read.size(), pages.value());
+        for (const Page &page : read) {
+            QVERIFY(page.size.width() > page.size.height());
+            for (const Word &word : page.words) {
+                QVERIFY2(word.box.left() >= 30 * pointsPerMillimetre - 1, qPrintable(word.text));
+                QVERIFY2(word.box.right() <= page.size.width() - 30 * pointsPerMillimetre + 1, qPrintable(word.text));
+            }
+        }
     }
 
     void fontsAreEmbedded()

@@ -224,7 +224,8 @@ public:
             return {};
         };
         m_portfolios.onRemoved = [this](Id id) {
-            for (const ProgrammeArea &area : m_areas.listForPortfolio(id).value())
+            const auto areas = m_areas.listForPortfolio(id); // a named result: the loop reads into it
+            for (const ProgrammeArea &area : areas.value())
                 m_areas.m_rows.remove(area.id);
         };
         m_areas.validator = [this](const ProgrammeArea &a) -> Result<void> {
