@@ -63,7 +63,6 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.workspaces()->setCurrentWidget(window.browser()); // the Portfolios tab
-        window.workspaces()->setCurrentWidget(window.browser()); // the Intentions tab opens first
         QTreeView *navigator = window.browser()->navigator();
         const auto matches = navigator->model()->match(navigator->model()->index(0, 0), Qt::DisplayRole, portfolio,
                                                        1, Qt::MatchExactly);
