@@ -1,4 +1,5 @@
 #include "commandline.h"
+#include "intentiongrid.h"
 #include "mainwindow.h"
 #include "planbrowser.h"
 #include "plansession.h"
@@ -9,6 +10,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextStream>
+#include <QTreeView>
 #include <QTimer>
 
 #include <cstdio>
@@ -105,9 +107,13 @@ int main(int argc, char *argv[])
         QMessageBox::critical(&window, QObject::tr("Cannot open the plan"), path.error());
     else
         window.openPlanInteractively(path.value());
-    if (parser.isSet(CommandLine::options().measureStartup))
-        // The intention list is the last thing on screen to be filled: its first paint is "ready".
-        window.browser()->intentionList()->viewport()->installEventFilter(new FirstPaintProbe(sinceStart, &window));
+    if (parser.isSet(CommandLine::options().measureStartup)) {
+        // The intentions grid (the first tab) is the last thing on screen to be filled: its
+        // first paint is "ready".
+        const auto *grid = window.findChild<IntentionGrid *>();
+        QWidget *ready = grid ? grid->treeView()->viewport() : window.browser()->intentionList()->viewport();
+        ready->installEventFilter(new FirstPaintProbe(sinceStart, &window));
+    }
     if (parser.isSet(CommandLine::options().tab)) {
         const QString title = parser.value(CommandLine::options().tab);
         for (int i = 0; i < window.workspaces()->count(); ++i) {
