@@ -8,6 +8,7 @@
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextFrame>
+#include <QTextObjectInterface>
 #include <QImage>
 #include <QPagedPaintDevice>
 #include <QPainter>
@@ -55,6 +56,39 @@ QRectF contentRect()
     return {marginLeft * mmToLayout, marginTop * mmToLayout,
             (a4.width() - marginLeft - marginRight) * mmToLayout,
             (a4.height() - marginTop - marginBottom) * mmToLayout};
+}
+
+// Overriding loadResource is not enough: Qt's own image handler, finding no resource, opens
+// the image's name as a file itself (and the ODT writer does the same). This handler takes its
+// place before the HTML is read, so an <img> is never looked up, and takes no room.
+class NoImages : public QObject, public QTextObjectInterface
+{
+    Q_OBJECT
+    Q_INTERFACES(QTextObjectInterface)
+public:
+    using QObject::QObject;
+    QSizeF intrinsicSize(QTextDocument *, int, const QTextFormat &) override { return {0, 0}; }
+    void drawObject(QPainter *, const QRectF &, QTextDocument *, int, const QTextFormat &) override {}
+};
+
+// Images are then removed from the letter altogether, so nothing that writes it (the ODT writer
+// in particular) finds one to load.
+void removeImages(QTextDocument &doc)
+{
+    QList<std::pair<int, int>> images;
+    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            if (fragment.isValid() && fragment.charFormat().isImageFormat())
+                images.append({fragment.position(), fragment.length()});
+        }
+    }
+    for (auto it = images.crbegin(); it != images.crend(); ++it) {
+        QTextCursor cursor(&doc);
+        cursor.setPosition(it->first);
+        cursor.setPosition(it->first + it->second, QTextCursor::KeepAnchor);
+        cursor.removeSelectedText();
+    }
 }
 
 // Qt's layout has no "keep with next": a heading, a salutation or "Yours sincerely" can end a
@@ -149,7 +183,7 @@ Result<LetterTemplate> LetterDocument::planTemplate(PlanStoreSet &stores)
 }
 
 Result<std::unique_ptr<LetterDocument>> LetterDocument::build(const LetterTemplate &letterTemplate,
-                                                              const LetterInput &input)
+                                                              const LetterInput &input, Use use)
 {
     for (const ContractNotice &notice : input.notices) {
         if (!notice.effectiveDate.isValid()) {
@@ -175,7 +209,23 @@ Result<std::unique_ptr<LetterDocument>> LetterDocument::build(const LetterTempla
     doc.setDefaultFont(letterFont(10.5));
     // The page size first: set afterwards, it would lay the whole letter out a second time.
     doc.setPageSize(contentRect().size());
+    doc.documentLayout()->registerHandler(QTextFormat::ImageObject, new NoImages(&doc));
     doc.setHtml(letter->m_html);
+    removeImages(doc);
+    if (use == Use::Edit) {
+        // Every run of text names its font; the editable copy names one its readers have.
+        const QStringList arial{QStringLiteral("Arial"), QStringLiteral("Liberation Sans")};
+        QFont font = doc.defaultFont();
+        font.setFamilies(arial);
+        doc.setDefaultFont(font);
+        QTextCursor all(&doc);
+        all.select(QTextCursor::Document);
+        QTextCharFormat format;
+        format.setFontFamilies(arial);
+        // Qt 6.4's ODT writer names the font only when the Qt 5 property is set (else "Sans").
+        format.setProperty(QTextFormat::OldFontFamily, arial.constFirst());
+        all.mergeCharFormat(format);
+    }
     keepShortParagraphsWithNext(doc, contentRect().height());
     return letter;
 }
@@ -246,3 +296,5 @@ bool LetterDocument::print(QPagedPaintDevice &device) const
     }
     return painter.end();
 }
+
+#include "letterdocument.moc"

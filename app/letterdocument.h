@@ -60,10 +60,15 @@ public:
     // The plan's own notice-letter template, or the default when it has none.
     static Result<LetterTemplate> planTemplate(PlanStoreSet &stores);
 
+    // Print: the bundled font, for PDF, preview and printing. Edit: for the editable copy (ODT)
+    // that Word or LibreOffice opens, where the bundled font is missing: Arial instead.
+    enum class Use { Print, Edit };
+
     // Fails with the template's problems (line and column), or when a notice has no
     // effective date: a letter never carries an empty date.
     static Result<std::unique_ptr<LetterDocument>> build(const LetterTemplate &letterTemplate,
-                                                         const LetterInput &input);
+                                                         const LetterInput &input,
+                                                         Use use = Use::Print);
 
     LetterDocument(const LetterDocument &) = delete;
     LetterDocument &operator=(const LetterDocument &) = delete;

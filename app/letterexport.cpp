@@ -73,7 +73,9 @@ QList<RenderedLetter> renderRun(const LetterTemplate &letterTemplate,
     std::vector<std::unique_ptr<LetterDocument>> documents;
     QList<const LetterDocument *> built;
     for (qsizetype i = 0; i < inputs.size(); ++i) {
-        auto document = LetterDocument::build(letterTemplate, *inputs.at(i));
+        auto document = LetterDocument::build(letterTemplate, *inputs.at(i),
+                                              format == LetterFormat::Odt ? LetterDocument::Use::Edit
+                                                                          : LetterDocument::Use::Print);
         if (!document) {
             out[i].error = document.error();
             out.resize(i + 1);

@@ -37,11 +37,14 @@ bool isSpaceLike(char32_t c)
         || QChar::category(c) == QChar::Separator_Paragraph;
 }
 
+// Besides dots and spaces, a name never starts with - (read as an option by command-line
+// tools) or = + @ (read as a formula when a spreadsheet opens the batch's index).
 QString trimDotsAndSpaces(const QString &text)
 {
     qsizetype begin = 0;
     qsizetype end = text.size();
-    while (begin < end && (text.at(begin) == u'.' || text.at(begin) == u' '))
+    static const QString leading = QStringLiteral(". -=+@");
+    while (begin < end && leading.contains(text.at(begin)))
         ++begin;
     while (end > begin && (text.at(end - 1) == u'.' || text.at(end - 1) == u' '))
         --end;

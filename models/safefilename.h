@@ -17,7 +17,8 @@ inline constexpr char fallbackName[] = "letter";
 // - the characters / \ : * ? " < > | become spaces; control and invisible formatting characters
 //   (including the right-to-left override that can disguise an extension) are dropped;
 // - runs of spaces become one space and runs of dots one dot, so ".." never appears;
-// - no leading or trailing dots or spaces;
+// - no leading or trailing dots or spaces, and no leading - = + @ (an option to command-line
+//   tools, a formula to a spreadsheet opening the index);
 // - a reserved Windows device name (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9, with or without an
 //   extension, in any case) gets an underscore: "CON" → "CON_", "nul.txt" → "nul_.txt";
 // - at most maxLength characters and maxUtf8Bytes bytes of UTF-8, never splitting a character;

@@ -21,6 +21,8 @@ QString unsafeBecause(const QString &name)
         return QStringLiteral("contains ..");
     if (name.startsWith(u'.') || name.startsWith(u' ') || name.endsWith(u'.') || name.endsWith(u' '))
         return QStringLiteral("starts or ends with a dot or space");
+    if (QStringLiteral("-=+@").contains(name.at(0)))
+        return QStringLiteral("starts like an option or a formula");
     if (SafeFileName::isReservedWindowsName(name))
         return QStringLiteral("is a reserved Windows name");
     if (name.toUtf8().size() > SafeFileName::maxUtf8Bytes)
@@ -79,6 +81,8 @@ void TestSafeFileName::makesHostileNamesSafe_data()
     QTest::newRow("very long") << QString(500, u'x');
     QTest::newRow("dots inside") << "A...B....C";
     QTest::newRow("spaced dots") << "A . . B";
+    QTest::newRow("option") << "--help";
+    QTest::newRow("formula") << "=cmd|' /C calc'!A0";
 }
 
 void TestSafeFileName::makesHostileNamesSafe()
@@ -116,6 +120,10 @@ void TestSafeFileName::keepsOrdinaryNamesReadable_data()
     QTest::newRow("dots collapse") << "A...B" << "A.B";
     QTest::newRow("empty gives fallback") << "" << "letter";
     QTest::newRow("rtl override dropped") << QStringLiteral("Trust\u202Efdp.exe") << "Trustfdp.exe";
+    QTest::newRow("option-like") << "-rf Trust" << "rf Trust";
+    QTest::newRow("formula-like") << "=HYPERLINK(\"x\")" << "HYPERLINK( x )";
+    QTest::newRow("at and plus") << "@+Trust" << "Trust";
+    QTest::newRow("hyphen inside kept") << "Barking-Havering" << "Barking-Havering";
 }
 
 void TestSafeFileName::keepsOrdinaryNamesReadable()
