@@ -371,7 +371,7 @@ void TestLetterTemplate::keepsTheDefaultTemplateValid()
     const QString text = document.toPlainText();
     for (const char *expected : {"Homerton Healthcare", "Community equipment", "Wheelchairs",
                                  "1 April 2026", "1 July 2026", "Transfer to ELFT",
-                                 "Community Equipment recommissioning", "28 October 2025",
+                                 "Community Equipment stabilisation, review and recommissioning", "28 October 2025",
                                  "Alex Smith", "Director of Commissioning", "CN/2026-27/RQX"})
         QVERIFY2(text.contains(QString::fromUtf8(expected)), expected);
     QVERIFY(!text.contains(QStringLiteral("{{")));
