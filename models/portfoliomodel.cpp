@@ -83,10 +83,18 @@ void PortfolioModel::setContext(PlanContext *context)
                 reload();
         });
     }
+    // Another plan: its rows replace the old ones in one reset.
+    QList<Portfolio> rows;
+    if (context) {
+        auto portfolios = context->stores().portfolios().list();
+        if (portfolios)
+            rows = std::move(portfolios.value());
+        else
+            emit loadFailed(portfolios.error());
+    }
     beginResetModel();
-    m_rows.clear();
+    m_rows = std::move(rows);
     endResetModel();
-    reload();
 }
 
 void PortfolioModel::reload()
