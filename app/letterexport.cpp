@@ -420,6 +420,8 @@ Result<LetterBatchReport> LetterExporter::writeBatch(const LetterTemplate &lette
             }
         }
     }
+    // The letter font is registered here, on the calling thread, before any worker lays out.
+    LetterDocument::registerFonts();
     QDir dir(options.directory);
     if (options.directory.isEmpty() || !dir.mkpath(QStringLiteral(".")))
         return Error{QStringLiteral("Cannot create the folder “%1”.").arg(options.directory)};

@@ -65,8 +65,9 @@ using LetterProgress = std::function<bool(int written, int planned, const QStrin
 // its bytes, so the plan keeps what each provider was sent. Exporting again writes new files
 // over old ones of the same name and adds new records; old records keep the old hashes.
 //
-// Letters are built and painted on every core (each letter on one thread, whole); files,
-// records and the index are written in order on the calling thread.
+// Letters are laid out and painted on every core, in runs of consecutive letters that share
+// one PDF's embedded fonts before it is cut into one file per letter (pdfFiles); files, records
+// and the index are written in order on the calling thread.
 class LetterExporter
 {
 public:

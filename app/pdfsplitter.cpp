@@ -19,8 +19,9 @@ struct PdfObject
 
 const QRegularExpression &referencePattern()
 {
-    // "12 0 R", not preceded by part of a number or a name.
-    static const QRegularExpression pattern(
+    // "12 0 R", not preceded by part of a number or a name. One per thread: letters are cut
+    // apart on several threads at once.
+    thread_local const QRegularExpression pattern(
         QStringLiteral("(?<![\\d.\\-/A-Za-z])(\\d+)\\s+0\\s+R(?![A-Za-z0-9])"));
     return pattern;
 }

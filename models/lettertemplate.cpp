@@ -10,9 +10,11 @@ namespace {
 const QString notices = QStringLiteral("notices");
 const QString intentions = QStringLiteral("intentions");
 
+// One per thread: letters are merged on several threads at once, and QLocale is reentrant, not
+// thread-safe.
 const QLocale &ukLocale()
 {
-    static const QLocale locale(QLocale::English, QLocale::UnitedKingdom);
+    thread_local const QLocale locale(QLocale::English, QLocale::UnitedKingdom);
     return locale;
 }
 

@@ -200,6 +200,7 @@ private slots:
     void cancelledBatchLeavesOnlyWholeLettersAndACorrectIndex();
     void failedBatchLeavesOnlyWholeLettersAndACorrectIndex();
     void refusesAnInvalidTemplateBeforeWritingAnything();
+    void refusesANoticeWithoutAnEffectiveDateBeforeWritingAnything();
     void exportsTheLetterOfOneProvider();
     void resendsAnIssuedNoticeChangedSinceItsLetter();
     void splitsAPdfIntoCompleteParts();
@@ -645,6 +646,24 @@ void TestLetters::refusesAnInvalidTemplateBeforeWritingAnything()
     QVERIFY2(written.isOk(), qPrintable(written.error()));
     QVERIFY(pdfContains(written.value().letters.constFirst().filePath,
                         QStringLiteral("Our own letter to First Trust")));
+}
+
+void TestLetters::refusesANoticeWithoutAnEffectiveDateBeforeWritingAnything()
+{
+    TestPlan plan(path(QStringLiteral("plan.sqlite")));
+    plan.addProvider(QStringLiteral("First Trust"), {QStringLiteral("Wheelchairs")});
+    const Id second = plan.addProvider(QStringLiteral("Second Trust"), {QStringLiteral("Podiatry")});
+    ContractNotice undated = plan.stores().notices().listForProvider(second).value().constFirst();
+    undated.effectiveDate = QDate();
+    QVERIFY(plan.stores().notices().update(undated));
+    LetterBatchOptions options;
+    options.directory = path(QStringLiteral("out"));
+    const auto report = LetterExporter(plan.stores()).exportBatch(options);
+    QVERIFY(!report.isOk());
+    QVERIFY2(report.error().contains(QStringLiteral("has no effective date")), qPrintable(report.error()));
+    QVERIFY2(report.error().contains(QStringLiteral("Second Trust")), qPrintable(report.error()));
+    QVERIFY(!QFileInfo::exists(options.directory) || filesIn(options.directory).isEmpty());
+    QVERIFY(plan.stores().letters().listForProvider(second).value().isEmpty());
 }
 
 void TestLetters::exportsTheLetterOfOneProvider()
