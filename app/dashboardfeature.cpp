@@ -16,6 +16,7 @@
 #include <QItemSelection>
 #include <QLabel>
 #include <QPointer>
+#include <QSet>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -171,25 +172,26 @@ private:
     {
         if (ids.isEmpty() || selectInGrid(ids))
             return;
-        QHash<Id, const PlanStatistics::IntentionFacts *> byId;
-        for (const auto &facts : m_dashboard->intentions())
-            byId.insert(facts.id, &facts);
+        if (!m_context)
+            return;
+        const auto intentions = m_context->stores().intentions().list();
+        const auto portfolios = m_context->stores().portfolios().list();
         QHash<Id, QString> portfolioNames;
-        if (m_context) {
-            if (const auto portfolios = m_context->stores().portfolios().list()) {
-                for (const Portfolio &portfolio : portfolios.value())
-                    portfolioNames.insert(portfolio.id, portfolio.name);
-            }
+        if (portfolios) {
+            for (const Portfolio &portfolio : portfolios.value())
+                portfolioNames.insert(portfolio.id, portfolio.name);
         }
-        QTreeWidget *list = openList(description, {tr("Intention"), tr("Portfolio"), tr("Starts")},
+        QTreeWidget *list = openList(description, {tr("Intention"), tr("Portfolio"), tr("Timeframe")},
                                      QStringLiteral("dashboardIntentionsDialog"));
-        for (Id id : ids) {
-            const PlanStatistics::IntentionFacts *facts = byId.value(id);
-            if (!facts)
+        if (!intentions)
+            return;
+        const QSet<Id> wanted(ids.cbegin(), ids.cend());
+        for (const Intention &intention : intentions.value()) {
+            if (!wanted.contains(intention.id))
                 continue;
-            auto *item = new QTreeWidgetItem(list, {facts->title, portfolioNames.value(facts->portfolioId),
-                                                    facts->start.isValid() ? PlanFormat::date(facts->start) : QString()});
-            item->setData(0, Qt::UserRole, id);
+            auto *item = new QTreeWidgetItem(list, {intention.title, portfolioNames.value(intention.portfolioId),
+                                                    intention.timeframe.raw});
+            item->setData(0, Qt::UserRole, intention.id);
         }
     }
 

@@ -44,13 +44,12 @@ private:
 
 void readRows(const QAbstractItemModel &model, const QModelIndex &parent, QList<IntentionFacts> &out)
 {
-    enum { Kind, IdData, PortfolioData, Shifts, Start, End, Open, Status, Title, RoleCount };
+    enum { Kind, IdData, PortfolioData, Shifts, Start, End, Open, Status, RoleCount };
     std::array<QModelRoleData, RoleCount> roles{
         QModelRoleData(PlanRoles::NodeKindRole),  QModelRoleData(PlanRoles::IdRole),
         QModelRoleData(PlanRoles::PortfolioIdRole), QModelRoleData(PlanRoles::ShiftsRole),
         QModelRoleData(PlanRoles::StartDateRole), QModelRoleData(PlanRoles::EndDateRole),
         QModelRoleData(PlanRoles::OpenEndedRole), QModelRoleData(PlanRoles::StatusRole),
-        QModelRoleData(PlanRoles::TitleRole),
     };
     const int rows = model.rowCount(parent);
     out.reserve(out.size() + rows);
@@ -73,10 +72,37 @@ void readRows(const QAbstractItemModel &model, const QModelIndex &parent, QList<
         const int status = roles[Status].data().toInt();
         if (status >= int(IntentionStatus::Proposed) && status <= int(IntentionStatus::Withdrawn))
             facts.status = IntentionStatus(status);
-        facts.title = roles[Title].data().toString();
+        facts.index = index;
         out.append(std::move(facts));
     }
 }
+
+// The column of a date among consecutive financial years, by day number (no calendar
+// arithmetic per intention): -1 before the first, years.size() after the last.
+class YearColumns
+{
+public:
+    explicit YearColumns(const YearRange &range)
+    {
+        if (!range.isValid())
+            return;
+        for (FiscalYear year = range.first; year <= range.last.next(); year = year.next())
+            m_starts.append(year.start().toJulianDay());
+    }
+
+    int columnOf(QDate date) const
+    {
+        const qint64 day = date.toJulianDay();
+        if (m_starts.isEmpty() || day < m_starts.constFirst())
+            return -1;
+        const auto after = std::upper_bound(m_starts.cbegin(), m_starts.cend(), day);
+        return int(after - m_starts.cbegin()) - 1; // == years when past the last year's end
+    }
+    int count() const { return std::max<int>(0, int(m_starts.size()) - 1); }
+
+private:
+    QList<qint64> m_starts; // 1 April of each year, and of the year after the last
+};
 
 // Builds a breakdown's rows and cells as intentions are placed, then sorts the rows.
 class BreakdownBuilder
@@ -143,7 +169,6 @@ IntentionFacts factsOf(const Intention &intention)
     facts.end = intention.timeframe.end;
     facts.openEnded = intention.timeframe.openEnded;
     facts.status = intention.status;
-    facts.title = intention.title;
     return facts;
 }
 
@@ -172,14 +197,19 @@ QList<IntentionFacts> facts(const QAbstractItemModel &model)
         const IntentionTableModel &table = *proxy->tableModel();
         const int rows = proxy->rowCount();
         out.reserve(rows);
-        for (int row = 0; row < rows; ++row)
-            out.append(factsOf(table.intention(proxy->mapToSource(proxy->index(row, 0)).row())));
+        for (int row = 0; row < rows; ++row) {
+            const QModelIndex index = proxy->index(row, 0);
+            out.append(factsOf(table.intention(proxy->mapToSource(index).row())));
+            out.last().index = index;
+        }
         return out;
     }
     if (const auto *table = qobject_cast<const IntentionTableModel *>(&model)) {
         out.reserve(table->rowCount());
-        for (const Intention &intention : table->intentions())
-            out.append(factsOf(intention));
+        for (int row = 0; row < table->rowCount(); ++row) {
+            out.append(factsOf(table->intention(row)));
+            out.last().index = table->index(row, 0);
+        }
         return out;
     }
     readRows(model, QModelIndex(), out);
@@ -303,15 +333,14 @@ YearRange horizon(const QList<IntentionFacts> &intentions, FiscalYear planningYe
 {
     if (!planningYear.isValid())
         planningYear = FiscalYear::containing(QDate::currentDate());
-    FiscalYear first = planningYear;
-    const FiscalYear earliest = planningYear.next(-std::max(0, maxYearsBack));
+    QDate earliestStart;
     for (const IntentionFacts &intention : intentions) {
-        if (!intention.start.isValid())
-            continue;
-        const FiscalYear year = FiscalYear::containing(intention.start);
-        if (year < first)
-            first = std::max(year, earliest);
+        if (intention.start.isValid() && (!earliestStart.isValid() || intention.start < earliestStart))
+            earliestStart = intention.start;
     }
+    FiscalYear first = planningYear;
+    if (earliestStart.isValid() && FiscalYear::containing(earliestStart) < first)
+        first = std::max(FiscalYear::containing(earliestStart), planningYear.next(-std::max(0, maxYearsBack)));
     return {first, planningYear.next(4)};
 }
 
@@ -370,14 +399,14 @@ YearBreakdown startingByYear(const QList<IntentionFacts> &intentions, const Year
 {
     BreakdownBuilder builder(range);
     YearBreakdown &result = builder.result();
-    const int firstYear = range.first.startYear();
+    const YearColumns columns(range);
     for (const IntentionFacts &intention : intentions) {
         if (!intention.start.isValid()) {
             result.undated.append(intention.id);
             continue;
         }
-        const int column = FiscalYear::containing(intention.start).startYear() - firstYear;
-        if (!range.isValid() || column < 0 || column >= result.years.size()) {
+        const int column = columns.columnOf(intention.start);
+        if (column < 0 || column >= columns.count()) {
             result.outside.append(intention.id);
             continue;
         }
@@ -391,9 +420,10 @@ YearBreakdown runningByYear(const QList<IntentionFacts> &intentions, const YearR
 {
     BreakdownBuilder builder(range);
     YearBreakdown &result = builder.result();
-    const int firstYear = range.first.startYear();
-    const int lastYear = range.last.startYear();
+    const YearColumns columns(range);
+    const int last = columns.count() - 1;
     for (const IntentionFacts &intention : intentions) {
+        // Columns may run past the years shown (-1 before, count() after) and are clipped below.
         int from = 0;
         int to = 0;
         if (!intention.start.isValid() && !intention.end.isValid()) {
@@ -401,26 +431,26 @@ YearBreakdown runningByYear(const QList<IntentionFacts> &intentions, const YearR
                 result.undated.append(intention.id);
                 continue;
             }
-            from = firstYear; // a bare "ongoing": already running, and not stopping
-            to = lastYear;
+            from = 0; // a bare "ongoing": already running, and not stopping
+            to = last;
         } else {
-            from = intention.start.isValid() ? FiscalYear::containing(intention.start).startYear() : firstYear;
+            from = intention.start.isValid() ? columns.columnOf(intention.start) : 0;
             if (intention.openEnded) // an open end wins over any end date: it carries on
-                to = std::max(lastYear, from);
+                to = std::max(last, from);
             else if (intention.end.isValid())
-                to = FiscalYear::containing(intention.end).startYear();
+                to = columns.columnOf(intention.end);
             else
                 to = from;
         }
-        from = std::max(from, firstYear);
-        to = std::min(to, lastYear);
-        if (!range.isValid() || from > to) {
+        from = std::max(from, 0);
+        to = std::min(to, last);
+        if (from > to) {
             result.outside.append(intention.id);
             continue;
         }
         QList<QList<Id>> &row = builder.rowFor(intention.portfolioId);
-        for (int year = from; year <= to; ++year)
-            row[year - firstYear].append(intention.id);
+        for (int column = from; column <= to; ++column)
+            row[column].append(intention.id);
     }
     return builder.finish(portfolios);
 }

@@ -5,6 +5,7 @@
 
 #include <QDate>
 #include <QList>
+#include <QModelIndex>
 #include <QString>
 
 #include <array>
@@ -27,17 +28,24 @@ struct IntentionFacts
     QDate end;
     bool openEnded = false;
     IntentionStatus status = IntentionStatus::Proposed;
-    QString title;
+    // The row it was read from (column 0), for what only a few rows need (the title of a due
+    // intention): valid until the model changes; invalid when read from a list.
+    QModelIndex index;
 
     bool hasShift(Shift shift) const;
-    friend bool operator==(const IntentionFacts &, const IntentionFacts &) = default;
+    // The facts alone: where they were read from does not count.
+    friend bool operator==(const IntentionFacts &a, const IntentionFacts &b)
+    {
+        return a.id == b.id && a.portfolioId == b.portfolioId && a.shifts == b.shifts && a.start == b.start
+               && a.end == b.end && a.openEnded == b.openEnded && a.status == b.status;
+    }
 };
 
 QList<IntentionFacts> facts(const QList<Intention> &intentions);
 // Reads every intention row of model once. The grid's IntentionFilterProxy (over an
 // IntentionTableModel) and the table itself are read directly; any other model at column 0
 // through PlanRoles (IdRole, PortfolioIdRole, ShiftsRole, StartDateRole, EndDateRole,
-// OpenEndedRole, StatusRole, TitleRole). Rows whose NodeKindRole says Portfolio or
+// OpenEndedRole, StatusRole). Rows whose NodeKindRole says Portfolio or
 // ProgrammeArea are group rows: their children are read instead. A flat model without
 // NodeKindRole is all intentions.
 QList<IntentionFacts> facts(const QAbstractItemModel &model);

@@ -4,6 +4,7 @@
 #include "noticechart.h"
 #include "plancolours.h"
 #include "planformat.h"
+#include "planroles.h"
 #include "shiftcoveragechart.h"
 
 #include <QAbstractItemModel>
@@ -348,11 +349,13 @@ void Dashboard::updateDueList()
         if (row < 0 || row >= m_facts.size())
             continue;
         const IntentionFacts *facts = &m_facts.at(row);
-        auto *item = new QTreeWidgetItem(starting, {PlanFormat::date(facts->start), facts->title,
+        // Titles are read for the few rows listed only, not for every intention.
+        const QString title = facts->index.data(PlanRoles::TitleRole).toString();
+        auto *item = new QTreeWidgetItem(starting, {PlanFormat::date(facts->start), title,
                                                     m_portfolioNames.value(facts->portfolioId)});
         item->setData(0, idsRole, QVariant::fromValue(QList<Id>{facts->id}));
         item->setData(0, isNoticeRole, false);
-        item->setToolTip(1, facts->title);
+        item->setToolTip(1, title);
     }
     if (m_due.intentionIds.size() > dueListLimit)
         new QTreeWidgetItem(starting, {QString(), tr("… and %1 more").arg(m_due.intentionIds.size() - dueListLimit)});

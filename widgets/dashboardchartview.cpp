@@ -3,6 +3,8 @@
 #include "plancolours.h"
 
 #include <QAbstractAxis>
+#include <QBarCategoryAxis>
+#include <QBarSet>
 #include <QChart>
 #include <QContextMenuEvent>
 #include <QCoreApplication>
@@ -57,14 +59,23 @@ void DashboardChartView::styleAxis(QAbstractAxis *axis)
     axis->setTitleBrush(PlanColours::chartText());
 }
 
-void DashboardChartView::clearChart()
+void DashboardChartView::setValues(QBarSet *set, const QList<qreal> &values)
 {
-    chart()->removeAllSeries();
-    const auto axes = chart()->axes();
-    for (QAbstractAxis *axis : axes) {
-        chart()->removeAxis(axis);
-        delete axis;
+    if (set->count() == values.size()) {
+        for (int i = 0; i < values.size(); ++i) {
+            if (set->at(i) != values.at(i))
+                set->replace(i, values.at(i));
+        }
+        return;
     }
+    set->remove(0, set->count());
+    set->append(values);
+}
+
+void DashboardChartView::setCategories(QBarCategoryAxis *axis, const QStringList &categories)
+{
+    if (axis->categories() != categories)
+        axis->setCategories(categories);
 }
 
 void DashboardChartView::setPlaceholderText(const QString &text)

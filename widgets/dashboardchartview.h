@@ -6,6 +6,7 @@
 #include <QChartView>
 
 class QAbstractSeries;
+class QBarSet;
 class QBarCategoryAxis;
 class QValueAxis;
 
@@ -53,8 +54,11 @@ signals:
     void exportFailed(const QString &message);
 
 protected:
-    // Removes every series and axis, before a chart is built again from new numbers.
-    void clearChart();
+    // Gives set these values, in place when the count is the same: a refresh then moves bars
+    // instead of rebuilding the chart's items.
+    static void setValues(QBarSet *set, const QList<qreal> &values);
+    // Sets the axis's categories unless they are already these.
+    static void setCategories(QBarCategoryAxis *axis, const QStringList &categories);
     // Shows the legend when it has entries (and is not kept for exports only).
     void showLegend(bool hasEntries);
     void contextMenuEvent(QContextMenuEvent *event) override;

@@ -18,18 +18,34 @@ using namespace PlanStatistics;
 FiscalYearChart::FiscalYearChart(Measure measure, QWidget *parent)
     : DashboardChartView(parent)
     , m_measure(measure)
+    , m_series(new QStackedBarSeries)
+    , m_yearAxis(new QBarCategoryAxis)
+    , m_countAxis(new QValueAxis)
 {
     setObjectName(measure == Measure::Starting ? QStringLiteral("startingChart") : QStringLiteral("runningChart"));
-    chart()->setTitle(measure == Measure::Starting ? tr("Intentions starting per financial year")
-                                                   : tr("Intentions running per financial year"));
-    chart()->legend()->setAlignment(Qt::AlignRight);
+    QChart *chart = this->chart();
+    chart->setTitle(measure == Measure::Starting ? tr("Intentions starting per financial year")
+                                                 : tr("Intentions running per financial year"));
+    chart->legend()->setAlignment(Qt::AlignRight);
+
+    // Built once; refreshes change values, names and colours in place.
+    m_series->setBarWidth(0.7);
+    chart->addSeries(m_series);
+    styleAxis(m_yearAxis);
+    m_yearAxis->setGridLineVisible(false);
+    chart->addAxis(m_yearAxis, Qt::AlignBottom);
+    m_series->attachAxis(m_yearAxis);
+    styleAxis(m_countAxis);
+    m_countAxis->setTickType(QValueAxis::TicksDynamic);
+    m_countAxis->setTickAnchor(0);
+    m_countAxis->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(m_countAxis, Qt::AlignLeft);
+    m_series->attachAxis(m_countAxis);
     setBreakdown({}, {});
 }
 
 void FiscalYearChart::setBreakdown(const YearBreakdown &breakdown, const QList<Portfolio> &portfolios)
 {
-    clearChart();
-    QChart *chart = this->chart();
     m_names.clear();
     QHash<Id, QColor> colours;
     for (const Portfolio &portfolio : portfolios) {
@@ -38,17 +54,14 @@ void FiscalYearChart::setBreakdown(const YearBreakdown &breakdown, const QList<P
     }
     m_shown = breakdown;
 
-    m_series = new QStackedBarSeries;
-    m_series->setBarWidth(0.7);
-    for (int row = 0; row < m_shown.portfolioIds.size(); ++row) {
-        const Id portfolioId = m_shown.portfolioIds.at(row);
-        auto *set = new QBarSet(portfolioName(portfolioId));
-        const QColor colour = portfolioId == OtherPortfolios ? PlanColours::otherPortfolios()
-                                                             : colours.value(portfolioId, PlanColours::nhsBlue());
-        set->setColor(colour);
+    // One set per portfolio row: set i always stands for row i, so its signals need no rewiring.
+    const int rows = int(m_shown.portfolioIds.size());
+    while (m_series->count() > rows)
+        m_series->remove(m_series->barSets().constLast());
+    while (m_series->count() < rows) {
+        const int row = int(m_series->count());
+        auto *set = new QBarSet(QString());
         set->setBorderColor(Qt::white); // a hairline between stacked portfolios
-        for (int column = 0; column < m_shown.years.size(); ++column)
-            set->append(m_shown.count(row, column));
         connect(set, &QBarSet::hovered, this, [this, row](bool entering, int column) {
             if (entering)
                 QToolTip::showText(QCursor::pos(), describe(row, column) + QLatin1Char('\n') + tr("Click to see them."),
@@ -60,7 +73,23 @@ void FiscalYearChart::setBreakdown(const YearBreakdown &breakdown, const QList<P
                 [this, row](int column) { emit intentionsRequested(idsBehind(row, column), describe(row, column)); });
         m_series->append(set);
     }
-    chart->addSeries(m_series);
+    const QList<QBarSet *> sets = m_series->barSets();
+    for (int row = 0; row < rows; ++row) {
+        const Id portfolioId = m_shown.portfolioIds.at(row);
+        QBarSet *set = sets.at(row);
+        const QString name = portfolioName(portfolioId);
+        if (set->label() != name)
+            set->setLabel(name);
+        const QColor colour = portfolioId == OtherPortfolios ? PlanColours::otherPortfolios()
+                                                             : colours.value(portfolioId, PlanColours::nhsBlue());
+        if (set->color() != colour)
+            set->setColor(colour);
+        QList<qreal> values;
+        values.reserve(m_shown.years.size());
+        for (int column = 0; column < m_shown.years.size(); ++column)
+            values.append(m_shown.count(row, column));
+        setValues(set, values);
+    }
 
     QStringList categories;
     int highest = 0;
@@ -74,22 +103,14 @@ void FiscalYearChart::setBreakdown(const YearBreakdown &breakdown, const QList<P
                           .arg((start + 1) % 100, 2, 10, QLatin1Char('0'))
                           .arg(total);
     }
-    auto *yearAxis = new QBarCategoryAxis;
-    yearAxis->append(categories);
-    styleAxis(yearAxis);
-    yearAxis->setGridLineVisible(false);
+    setCategories(m_yearAxis, categories);
     const int notShown = int(m_shown.undated.size() + m_shown.outside.size());
-    if (notShown > 0) {
-        yearAxis->setTitleText(m_measure == Measure::Starting
-                                   ? tr("not shown: %1 without a start date or outside these years").arg(notShown)
-                                   : tr("not shown: %1 without dates or outside these years").arg(notShown));
-    }
-    chart->addAxis(yearAxis, Qt::AlignBottom);
-    m_series->attachAxis(yearAxis);
+    m_yearAxis->setTitleText(notShown == 0 ? QString()
+                             : m_measure == Measure::Starting
+                                 ? tr("not shown: %1 without a start date or outside these years").arg(notShown)
+                                 : tr("not shown: %1 without dates or outside these years").arg(notShown));
 
-    auto *countAxis = new QValueAxis;
-    styleAxis(countAxis);
-    // Whole numbers on a round scale: 5, 10, 20, 50… per step.
+    // Whole numbers on a round scale: 1, 2, 5, 10, 20… per step, about six steps.
     const int target = std::max(highest, 1);
     int step = 1;
     for (int candidate : {1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000, 20000, 50000}) {
@@ -97,16 +118,11 @@ void FiscalYearChart::setBreakdown(const YearBreakdown &breakdown, const QList<P
         if (target / candidate <= 6)
             break;
     }
-    countAxis->setRange(0, std::ceil(double(target) / step) * step);
-    countAxis->setTickType(QValueAxis::TicksDynamic);
-    countAxis->setTickAnchor(0);
-    countAxis->setTickInterval(step);
-    countAxis->setLabelFormat(QStringLiteral("%.0f"));
-    chart->addAxis(countAxis, Qt::AlignLeft);
-    m_series->attachAxis(countAxis);
+    m_countAxis->setRange(0, std::ceil(double(target) / step) * step);
+    m_countAxis->setTickInterval(step);
 
-    showLegend(!m_shown.portfolioIds.isEmpty());
-    setPlaceholderText(m_shown.portfolioIds.isEmpty() ? tr("No dated intentions to chart.") : QString());
+    showLegend(rows > 0);
+    setPlaceholderText(rows == 0 ? tr("No dated intentions to chart.") : QString());
 }
 
 QList<Id> FiscalYearChart::idsBehind(int portfolioRow, int yearColumn) const

@@ -6,6 +6,7 @@
 #include <QHash>
 
 class QStackedBarSeries;
+class QValueAxis;
 
 // Intentions per financial year, stacked by portfolio in the portfolios' own colours: those
 // starting in each year, or those running in it. The largest portfolios keep their colour;
@@ -36,7 +37,9 @@ private:
     QString portfolioName(Id portfolioId) const;
 
     Measure m_measure;
-    QStackedBarSeries *m_series = nullptr;
+    QStackedBarSeries *m_series;
+    QBarCategoryAxis *m_yearAxis;
+    QValueAxis *m_countAxis;
     PlanStatistics::YearBreakdown m_shown;
     QHash<Id, QString> m_names;
 };

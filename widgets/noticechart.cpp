@@ -18,27 +18,21 @@ using namespace PlanStatistics;
 
 NoticeChart::NoticeChart(QWidget *parent)
     : DashboardChartView(parent)
+    , m_series(new QStackedBarSeries)
+    , m_kindAxis(new QBarCategoryAxis)
+    , m_countAxis(new QValueAxis)
 {
     setObjectName(QStringLiteral("noticeChart"));
-    chart()->setTitle(tr("Contract notices by kind and status"));
-    chart()->legend()->setAlignment(Qt::AlignBottom);
-    setBreakdown({});
-}
-
-void NoticeChart::setBreakdown(const NoticeBreakdown &breakdown)
-{
-    clearChart();
     QChart *chart = this->chart();
-    m_breakdown = breakdown;
+    chart->setTitle(tr("Contract notices by kind and status"));
+    chart->legend()->setAlignment(Qt::AlignBottom);
 
-    m_series = new QStackedBarSeries;
+    // Built once (a set per status, a category per kind); refreshes change values in place.
     m_series->setBarWidth(0.6);
     for (NoticeStatus status : noticeStatuses()) {
         auto *set = new QBarSet(Enums::label(status));
         set->setColor(PlanColours::noticeStatus(status));
         set->setBorderColor(Qt::white);
-        for (NoticeKind kind : noticeKinds())
-            set->append(breakdown.ids(kind, status).size());
         connect(set, &QBarSet::hovered, this, [this, status](bool entering, int category) {
             if (entering && category >= 0 && category < NoticeKindCount)
                 QToolTip::showText(QCursor::pos(),
@@ -57,6 +51,29 @@ void NoticeChart::setBreakdown(const NoticeBreakdown &breakdown)
         m_series->append(set);
     }
     chart->addSeries(m_series);
+    styleAxis(m_kindAxis);
+    m_kindAxis->setGridLineVisible(false);
+    chart->addAxis(m_kindAxis, Qt::AlignBottom);
+    m_series->attachAxis(m_kindAxis);
+    styleAxis(m_countAxis);
+    m_countAxis->setTickType(QValueAxis::TicksDynamic);
+    m_countAxis->setTickAnchor(0);
+    m_countAxis->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(m_countAxis, Qt::AlignLeft);
+    m_series->attachAxis(m_countAxis);
+    setBreakdown({});
+}
+
+void NoticeChart::setBreakdown(const NoticeBreakdown &breakdown)
+{
+    m_breakdown = breakdown;
+    const QList<QBarSet *> sets = m_series->barSets();
+    for (int i = 0; i < NoticeStatusCount; ++i) {
+        QList<qreal> values;
+        for (NoticeKind kind : noticeKinds())
+            values.append(breakdown.ids(kind, noticeStatuses()[i]).size());
+        setValues(sets.at(i), values);
+    }
 
     QStringList categories;
     int highest = 0;
@@ -65,28 +82,15 @@ void NoticeChart::setBreakdown(const NoticeBreakdown &breakdown)
         highest = std::max(highest, total);
         categories << tr("%1<br><b>%2</b>").arg(Enums::label(kind)).arg(total);
     }
-    auto *kindAxis = new QBarCategoryAxis;
-    kindAxis->append(categories);
-    styleAxis(kindAxis);
-    kindAxis->setGridLineVisible(false);
-    chart->addAxis(kindAxis, Qt::AlignBottom);
-    m_series->attachAxis(kindAxis);
-
-    auto *countAxis = new QValueAxis;
-    styleAxis(countAxis);
+    setCategories(m_kindAxis, categories);
     const int top = std::max(highest, 4);
     const int step = top <= 6 ? 1 : top <= 12 ? 2 : top <= 30 ? 5 : top <= 60 ? 10 : int(std::ceil(top / 6.0));
-    countAxis->setRange(0, std::ceil(double(top) / step) * step);
-    countAxis->setTickType(QValueAxis::TicksDynamic);
-    countAxis->setTickAnchor(0);
-    countAxis->setTickInterval(step);
-    countAxis->setLabelFormat(QStringLiteral("%.0f"));
-    chart->addAxis(countAxis, Qt::AlignLeft);
-    m_series->attachAxis(countAxis);
+    m_countAxis->setRange(0, std::ceil(double(top) / step) * step);
+    m_countAxis->setTickInterval(step);
 
     showLegend(breakdown.total() > 0);
     // Only the statuses there are: the legend fits under the bars.
-    const QList<QLegendMarker *> markers = chart->legend()->markers(m_series);
+    const QList<QLegendMarker *> markers = chart()->legend()->markers(m_series);
     for (int i = 0; i < markers.size() && i < NoticeStatusCount; ++i)
         markers.at(i)->setVisible(!breakdown.byStatus(noticeStatuses()[i]).isEmpty());
     setPlaceholderText(breakdown.total() == 0 ? tr("No contract notices to chart.") : QString());

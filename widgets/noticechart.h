@@ -4,6 +4,7 @@
 #include "planstatistics.h"
 
 class QStackedBarSeries;
+class QValueAxis;
 
 // Contract notices by kind (terminate, reduce, change, transfer), each bar stacked by status in
 // the status colours. Clicking a segment asks for the notices in it.
@@ -23,6 +24,8 @@ signals:
     void noticesRequested(const QList<Id> &ids, const QString &description);
 
 private:
-    QStackedBarSeries *m_series = nullptr;
+    QStackedBarSeries *m_series;
+    QBarCategoryAxis *m_kindAxis;
+    QValueAxis *m_countAxis;
     PlanStatistics::NoticeBreakdown m_breakdown;
 };

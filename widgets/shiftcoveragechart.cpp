@@ -51,39 +51,19 @@ QString portfolioLabel(const QHash<Id, QString> &names, const PortfolioCoverage 
 
 ShiftCoverageChart::ShiftCoverageChart(QWidget *parent)
     : DashboardChartView(parent)
+    , m_series(new QHorizontalBarSeries)
+    , m_categoryAxis(new QBarCategoryAxis)
 {
     setObjectName(QStringLiteral("shiftCoverageChart"));
-    chart()->setTitle(tr("Shift coverage by portfolio"));
-    chart()->legend()->setAlignment(Qt::AlignTop);
-    setCoverage({}, {});
-}
-
-void ShiftCoverageChart::setCoverage(const ShiftCoverage &coverage, const QList<Portfolio> &portfolios, Id portfolioId)
-{
-    clearChart();
     QChart *chart = this->chart();
+    chart->setTitle(tr("Shift coverage by portfolio"));
+    chart->legend()->setAlignment(Qt::AlignTop);
 
-    m_names.clear();
-    for (const Portfolio &portfolio : portfolios)
-        m_names.insert(portfolio.id, portfolio.name);
-    m_rows.clear();
-    m_categoryIds.clear();
-    // The axis lists categories bottom-up, so the portfolio delivering most goes in last.
-    for (auto row = coverage.portfolios.crbegin(); row != coverage.portfolios.crend(); ++row) {
-        if (portfolioId != 0 && row->portfolioId != portfolioId)
-            continue;
-        m_rows.append(*row);
-        m_categoryIds.append(row->portfolioId);
-    }
-
-    m_series = new QHorizontalBarSeries;
+    // Built once; refreshes change values and categories in place.
     m_series->setBarWidth(0.84);
     m_series->setLabelsVisible(true);
     m_series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     m_series->setLabelsFormat(QStringLiteral("@value%"));
-    QStringList categories;
-    for (const PortfolioCoverage &row : std::as_const(m_rows))
-        categories << portfolioLabel(m_names, row);
     // A horizontal group draws its first set at the bottom: add the shifts last to first so
     // community is on top, as in the legend and the grid's columns.
     for (auto shiftIt = shifts().crbegin(); shiftIt != shifts().crend(); ++shiftIt) {
@@ -93,8 +73,6 @@ void ShiftCoverageChart::setCoverage(const ShiftCoverage &coverage, const QList<
         set->setBorderColor(PlanColours::shift(shift));
         set->setLabelColor(PlanColours::chartText());
         set->setLabelFont(chartFont(7.5));
-        for (const PortfolioCoverage &row : std::as_const(m_rows))
-            set->append(row.percent(shift));
         connect(set, &QBarSet::hovered, this, [this, shift](bool entering, int category) {
             showTooltip(entering, category, shift);
         });
@@ -105,12 +83,10 @@ void ShiftCoverageChart::setCoverage(const ShiftCoverage &coverage, const QList<
     }
     chart->addSeries(m_series);
 
-    auto *categoryAxis = new QBarCategoryAxis;
-    categoryAxis->append(categories);
-    styleAxis(categoryAxis);
-    categoryAxis->setGridLineVisible(false);
-    chart->addAxis(categoryAxis, Qt::AlignLeft);
-    m_series->attachAxis(categoryAxis);
+    styleAxis(m_categoryAxis);
+    m_categoryAxis->setGridLineVisible(false);
+    chart->addAxis(m_categoryAxis, Qt::AlignLeft);
+    m_series->attachAxis(m_categoryAxis);
 
     auto *shareAxis = new QValueAxis;
     styleAxis(shareAxis);
@@ -134,12 +110,42 @@ void ShiftCoverageChart::setCoverage(const ShiftCoverage &coverage, const QList<
         markers.at(i)->setPen(QPen(PlanColours::shift(shift)));
     }
     showLegend(true);
+    setCoverage({}, {});
+}
+
+void ShiftCoverageChart::setCoverage(const ShiftCoverage &coverage, const QList<Portfolio> &portfolios, Id portfolioId)
+{
+    m_names.clear();
+    for (const Portfolio &portfolio : portfolios)
+        m_names.insert(portfolio.id, portfolio.name);
+    m_rows.clear();
+    m_categoryIds.clear();
+    // The axis lists categories bottom-up, so the portfolio delivering most goes in last.
+    for (auto row = coverage.portfolios.crbegin(); row != coverage.portfolios.crend(); ++row) {
+        if (portfolioId != 0 && row->portfolioId != portfolioId)
+            continue;
+        m_rows.append(*row);
+        m_categoryIds.append(row->portfolioId);
+    }
+
+    QStringList categories;
+    for (const PortfolioCoverage &row : std::as_const(m_rows))
+        categories << portfolioLabel(m_names, row);
+    // Values first, then categories: the axis then never shows more categories than bars.
+    for (Shift shift : shifts()) {
+        QList<qreal> values;
+        values.reserve(m_rows.size());
+        for (const PortfolioCoverage &row : std::as_const(m_rows))
+            values.append(row.percent(shift));
+        setValues(barSet(shift), values);
+    }
+    setCategories(m_categoryAxis, categories);
     setPlaceholderText(m_rows.isEmpty() ? tr("No intentions to chart.") : QString());
 }
 
 QBarSet *ShiftCoverageChart::barSet(Shift shift) const
 {
-    return m_series ? m_series->barSets().value(ShiftCount - 1 - shiftIndex(shift)) : nullptr;
+    return m_series->barSets().value(ShiftCount - 1 - shiftIndex(shift));
 }
 
 QList<Id> ShiftCoverageChart::idsBehind(Shift shift, int category) const

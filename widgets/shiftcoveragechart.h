@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QImage>
 
+class QBarCategoryAxis;
 class QBarSet;
 class QHorizontalBarSeries;
 
@@ -47,7 +48,8 @@ signals:
 private:
     void showTooltip(bool entering, int category, Shift shift);
 
-    QHorizontalBarSeries *m_series = nullptr;
+    QHorizontalBarSeries *m_series;
+    QBarCategoryAxis *m_categoryAxis;
     QList<PlanStatistics::PortfolioCoverage> m_rows; // by category
     QList<Id> m_categoryIds;
     QHash<Id, QString> m_names;
