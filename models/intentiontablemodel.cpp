@@ -1430,10 +1430,24 @@ Result<void> IntentionTableModel::remove(const QList<Id> &ids)
 
 Result<void> IntentionTableModel::bulkEdit(const QList<Id> &ids, int column, const QVariant &value)
 {
-    if (!(column == StatusColumn || column == PortfolioColumn || column == ProgrammeAreaColumn
-          || isShiftColumn(column) || column == LeadColumn))
-        return reject({}, tr("the %1 column cannot be changed for many intentions at once")
-                              .arg(headerData(column, Qt::Horizontal).toString().toLower()));
+    return bulkEdit(ids, QList<ColumnEdit>{{column, value}});
+}
+
+Result<void> IntentionTableModel::bulkEdit(const QList<Id> &ids, const QList<ColumnEdit> &edits)
+{
+    for (const ColumnEdit &edit : edits) {
+        const int column = edit.column;
+        if (!(column == StatusColumn || column == PortfolioColumn || column == ProgrammeAreaColumn
+              || isShiftColumn(column) || column == LeadColumn))
+            return reject({}, tr("the %1 column cannot be changed for many intentions at once")
+                                  .arg(headerData(column, Qt::Horizontal).toString().toLower()));
+    }
+    if (edits.isEmpty()) {
+        m_lastError.clear();
+        return {};
+    }
+    // Every intention gets every field before anything is written: one bad value refuses the
+    // whole edit, and the edit is one transaction and one undo step.
     QList<IntentionChange> changes;
     QSet<Id> seen;
     for (Id id : ids) {
@@ -1444,15 +1458,19 @@ Result<void> IntentionTableModel::bulkEdit(const QList<Id> &ids, int column, con
             continue;
         seen.insert(id);
         const Intention &current = m_rows.at(row);
-        auto result = edited(current, column, value);
-        if (!result)
-            return reject(index(row, column), tr("%1: %2").arg(quoted(current.title), result.error()));
-        if (result.value() == current)
+        Intention after = current;
+        for (const ColumnEdit &edit : edits) {
+            auto result = edited(after, edit.column, edit.value);
+            if (!result)
+                return reject(index(row, edit.column), tr("%1: %2").arg(quoted(current.title), result.error()));
+            after = std::move(result.value());
+        }
+        if (after == current)
             continue;
         IntentionChange change;
         change.id = id;
         change.before = current;
-        change.after = result.value();
+        change.after = std::move(after);
         change.after->updatedAt = {};
         change.rowHint = row;
         changes.append(change);
@@ -1461,9 +1479,9 @@ Result<void> IntentionTableModel::bulkEdit(const QList<Id> &ids, int column, con
         m_lastError.clear();
         return {};
     }
-    const QString text = tr("Change %1 of %2")
-                             .arg(headerData(column, Qt::Horizontal).toString().toLower(),
-                                  counted(changes.size(), "intention", "intentions"));
+    const QString what = edits.size() == 1 ? headerData(edits.constFirst().column, Qt::Horizontal).toString().toLower()
+                                           : tr("%1 fields").arg(edits.size());
+    const QString text = tr("Change %1 of %2").arg(what, counted(changes.size(), "intention", "intentions"));
     auto pushed = pushChanges(text, changes);
     if (!pushed)
         return reject({}, pushed.error());

@@ -134,6 +134,14 @@ public:
     // The same edit value (see above) in column for every intention: StatusColumn,
     // PortfolioColumn, ProgrammeAreaColumn, the shift columns, LeadColumn.
     Result<void> bulkEdit(const QList<Id> &ids, int column, const QVariant &value);
+    // Several columns at once (applied in order to each intention): still one undo step and
+    // one transaction, and one bad value changes nothing.
+    struct ColumnEdit
+    {
+        int column = 0;
+        QVariant value;
+    };
+    Result<void> bulkEdit(const QList<Id> &ids, const QList<ColumnEdit> &edits);
     // A block of cells (rows of text, as from ClipboardTable::fromTsv) onto the intentions
     // targetIds (in the order the view shows them: first block row onto targetIds[0]) from
     // firstColumn rightwards. Every cell is checked first; one bad cell refuses the whole paste

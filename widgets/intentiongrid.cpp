@@ -407,23 +407,30 @@ void IntentionGrid::restoreViewState()
     // Filtering, a regrouping edit or an undo rebuilds the tree: groups the user folded stay
     // folded, every other group open, and the cell they were on stays current.
     m_restoring = true;
-    m_tree->expandAll();
     if (m_grouping != IntentionGroupModel::Grouping::None) {
-        // A group's name and count read across the whole row.
+        // Only group rows are expanded, and before anything lays the tree out: the reset has
+        // left a layout pending, so each expand() just marks its group and the one layout that
+        // follows places every row (expandAll() would ask each of 100,000 intentions for
+        // children, and collapsing afterwards would move rows once per group).
+        QList<QPair<int, QModelIndex>> areaRows;
         for (int row = 0; row < m_groups->rowCount(); ++row) {
             const QModelIndex group = m_groups->index(row, 0);
-            m_tree->setFirstColumnSpanned(row, {}, true);
+            if (!m_collapsed.contains(groupKey(group)))
+                m_tree->expand(group);
             for (int child = 0; child < m_groups->rowCount(group); ++child) {
                 const QModelIndex area = m_groups->index(child, 0, group);
                 if (!m_groups->isGroup(area))
                     break; // the rest are intentions
-                m_tree->setFirstColumnSpanned(child, group, true);
-                if (m_collapsed.contains(groupKey(area)))
-                    m_tree->collapse(area);
+                areaRows.append({child, group});
+                if (!m_collapsed.contains(groupKey(area)))
+                    m_tree->expand(area);
             }
-            if (m_collapsed.contains(groupKey(group)))
-                m_tree->collapse(group);
         }
+        // A group's name and count read across the whole row.
+        for (int row = 0; row < m_groups->rowCount(); ++row)
+            m_tree->setFirstColumnSpanned(row, {}, true);
+        for (const auto &[row, parent] : std::as_const(areaRows))
+            m_tree->setFirstColumnSpanned(row, parent, true);
     }
     m_restoring = false;
     if (m_keepCurrentId) {
@@ -722,19 +729,13 @@ void IntentionGrid::bulkEditSelected()
     const QList<BulkEditDialog::Edit> edits = dialog.edits();
     if (edits.isEmpty())
         return;
-    // Several fields at once are still one step in the undo history.
-    QUndoStack *stack = m_context->undoStack();
-    if (edits.size() > 1)
-        stack->beginMacro(tr("Edit %1 intentions").arg(ids.size()));
+    // Several fields at once are still one step in the undo history and one transaction.
+    QList<IntentionTableModel::ColumnEdit> columnEdits;
+    for (const BulkEditDialog::Edit &edit : edits)
+        columnEdits.append({edit.column, edit.value});
     QString failure;
-    for (const BulkEditDialog::Edit &edit : edits) {
-        if (const auto done = m_table->bulkEdit(ids, edit.column, edit.value); !done) {
-            failure = done.error();
-            break;
-        }
-    }
-    if (edits.size() > 1)
-        stack->endMacro();
+    if (const auto done = m_table->bulkEdit(ids, columnEdits); !done)
+        failure = done.error();
     if (!failure.isEmpty())
         showMessageAt({}, failure);
     else

@@ -13,7 +13,7 @@
 
 #include <memory>
 
-#define REQUIRE_OK(result) QVERIFY2(bool(result), qPrintable((result).error()))
+#include "requireok.h"
 
 namespace Fixture {
 

@@ -500,6 +500,37 @@ private slots:
         QCOMPARE(undo()->count(), 0);
     }
 
+    void bulkEditsSeveralColumnsAsOneStep()
+    {
+        const QList<Intention> before = m_plan->storedIntentions();
+        const QList<Id> ids = m_plan->intentions.mid(0, 4);
+        REQUIRE_OK(m_model->bulkEdit(ids, {{Column::StatusColumn, QStringLiteral("Agreed")},
+                                           {Column::DigitalColumn, true},
+                                           {Column::LeadColumn, QStringLiteral("Jo Bloggs")}}));
+        QCOMPARE(undo()->count(), 1);
+        for (Id id : ids) {
+            const Intention stored = m_plan->store().intentions().get(id).value();
+            QCOMPARE(stored.status, IntentionStatus::Agreed);
+            QVERIFY(stored.shiftDigital);
+            QCOMPARE(stored.lead, QStringLiteral("Jo Bloggs"));
+        }
+        verifyModelMatchesStore();
+        undo()->undo();
+        QCOMPARE(m_plan->storedIntentions(), before);
+        verifyModelMatchesStore();
+    }
+
+    void refusesASeveralColumnBulkEditWhenOneValueIsBadAndChangesNothing()
+    {
+        const QList<Intention> before = m_plan->storedIntentions();
+        // The first value is good; the second is not: nothing of the first is written either.
+        QVERIFY(!m_model->bulkEdit(m_plan->intentions, {{Column::StatusColumn, QStringLiteral("Agreed")},
+                                                        {Column::PortfolioColumn, QStringLiteral("No such portfolio")}}));
+        QCOMPARE(m_plan->storedIntentions(), before);
+        QCOMPARE(undo()->count(), 0);
+        verifyModelMatchesStore();
+    }
+
     void pastesABlockAsOneStep()
     {
         const QList<Intention> before = m_plan->storedIntentions();

@@ -15,12 +15,7 @@
 
 #include <memory>
 
-// Evaluates the expression once: the operations under test are not idempotent.
-#define REQUIRE_OK(expression)                                                                     \
-    do {                                                                                           \
-        const auto &result_ = (expression);                                                        \
-        QVERIFY2(bool(result_), qPrintable(result_.error()));                                      \
-    } while (false)
+#include "requireok.h"
 
 namespace {
 

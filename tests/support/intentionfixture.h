@@ -13,12 +13,7 @@
 
 #include <memory>
 
-// Evaluates the call once (QVERIFY2 evaluates its message even when the check passes).
-#define REQUIRE_OK(call)                                                                           \
-    do {                                                                                           \
-        const auto &required_ = (call);                                                            \
-        QVERIFY2(bool(required_), qPrintable(required_.error()));                                  \
-    } while (false)
+#include "requireok.h"
 
 namespace IntentionFixture {
 
