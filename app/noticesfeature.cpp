@@ -1,5 +1,7 @@
 #include "noticesfeature.h"
 
+#include "intentiongrid.h"
+
 #include "letterdocument.h"
 #include "letterexport.h"
 #include "mainwindow.h"
@@ -577,6 +579,33 @@ void installNoticesFeature(MainWindow &window)
     QAction *check = plan->addAction(tr("&Check notices"), &window, [&window, workspace] { checkNotices(window, workspace); });
     check->setObjectName(QStringLiteral("checkNoticesAction"));
     actions << newNotice << forIntention << editTemplate << exportAction << print << check;
+
+    // On the grid's rows: a notice for the selected intentions, and the notices already made
+    // for them, one click away.
+    if (auto *grid = window.findChild<IntentionGrid *>(QString(), Qt::FindChildrenRecursively)) {
+        auto *createFromRow = new QAction(tr("Create &notice…"), grid);
+        createFromRow->setObjectName(QStringLiteral("createNoticeFromRowAction"));
+        createFromRow->setToolTip(tr("A draft contract notice linked to the selected intentions"));
+        QObject::connect(createFromRow, &QAction::triggered, &window, [&window, grid] {
+            const QList<Id> ids = grid->selectedIds();
+            if (ids.isEmpty())
+                say(window, tr("Select the intentions the notice is for."));
+            else
+                createNoticeForIntentions(window, ids);
+        });
+        auto *showFromRow = new QAction(tr("Show n&otices"), grid);
+        showFromRow->setObjectName(QStringLiteral("showNoticesFromRowAction"));
+        showFromRow->setToolTip(tr("The contract notices linked to the selected intentions"));
+        QObject::connect(showFromRow, &QAction::triggered, &window, [&window, grid] {
+            const QList<Id> ids = grid->selectedIds();
+            if (ids.isEmpty())
+                say(window, tr("Select the intentions whose notices to show."));
+            else
+                showNoticesForIntentions(window, ids);
+        });
+        grid->addRowActions({createFromRow, showFromRow});
+        actions << createFromRow << showFromRow;
+    }
     const auto enable = [actions](PlanContext *context) {
         for (QAction *action : actions)
             action->setEnabled(context != nullptr);

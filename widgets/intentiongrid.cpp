@@ -105,6 +105,8 @@ IntentionGrid::IntentionGrid(QWidget *parent)
     m_tree->setWordWrap(false);
     m_tree->setTextElideMode(Qt::ElideRight);
     m_tree->installEventFilter(this);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, &IntentionGrid::showRowMenu);
     QHeaderView *header = m_tree->header();
     header->setSectionsMovable(true);
     header->setSectionsClickable(true);
@@ -484,6 +486,43 @@ void IntentionGrid::applySort(int column, Qt::SortOrder order)
     }
     m_proxy->sort(sortColumn, order);
     updateActions();
+}
+
+void IntentionGrid::addRowActions(const QList<QAction *> &actions)
+{
+    m_rowActions += actions;
+}
+
+QList<QAction *> IntentionGrid::rowMenuActions() const
+{
+    QList<QAction *> actions{m_actions.value(Action::Add),      m_actions.value(Action::Duplicate),
+                             m_actions.value(Action::Delete),   nullptr,
+                             m_actions.value(Action::BulkEdit), m_actions.value(Action::History),
+                             nullptr,                           m_actions.value(Action::Copy),
+                             m_actions.value(Action::Paste)};
+    if (!m_rowActions.isEmpty())
+        actions << nullptr << m_rowActions;
+    return actions;
+}
+
+void IntentionGrid::showRowMenu(const QPoint &position)
+{
+    if (!m_groups)
+        return;
+    // A right click on a row not yet selected selects it, as in a spreadsheet.
+    const QModelIndex index = m_tree->indexAt(position);
+    if (index.isValid() && !m_tree->selectionModel()->isSelected(index))
+        m_tree->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+    updateActions();
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("intentionRowMenu"));
+    for (QAction *action : rowMenuActions()) {
+        if (action)
+            menu.addAction(action);
+        else
+            menu.addSeparator();
+    }
+    menu.exec(m_tree->viewport()->mapToGlobal(position));
 }
 
 void IntentionGrid::showHeaderMenu(const QPoint &position)

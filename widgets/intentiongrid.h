@@ -55,6 +55,11 @@ public:
     QWidget *sidePane() const { return m_sidePane; }
 
     QAction *actionFor(Action which) const { return m_actions.value(which); }
+    // Actions of other parts of the planner offered on the rows' context menu after the grid's
+    // own (e.g. "Create notice…"); they read the selection themselves.
+    void addRowActions(const QList<QAction *> &actions);
+    // What the rows' context menu shows, in order (nullptr: a separator).
+    QList<QAction *> rowMenuActions() const;
 
     IntentionGroupModel::Grouping grouping() const;
     void setGrouping(IntentionGroupModel::Grouping grouping);
@@ -112,6 +117,7 @@ private:
     void restoreHeader();
     void saveHeader();
     void showHeaderMenu(const QPoint &position);
+    void showRowMenu(const QPoint &position);
     QList<QModelIndex> selectedLeafIndexes() const;
     QModelIndex viewIndexOf(Id id, int column) const;
     bool toggleSelectedShifts();
@@ -130,6 +136,7 @@ private:
     IntentionDelegate *m_delegate = nullptr;
     QTimer *m_saveHeader = nullptr;
     QHash<Action, QAction *> m_actions;
+    QList<QAction *> m_rowActions;
     IntentionGroupModel::Grouping m_grouping = IntentionGroupModel::Grouping::PortfolioAndProgrammeArea;
     QSet<QString> m_collapsed; // group keys the user folded; kept across filter changes
     Id m_keepCurrentId = 0;    // the current intention across model resets

@@ -1,4 +1,6 @@
 // The "Providers & notices" workspace on the demo plan, driven offscreen as a user would.
+#include "intentiongrid.h"
+#include "intentiontablemodel.h"
 #include "mainwindow.h"
 #include "noticeform.h"
 #include "noticemodel.h"
@@ -236,6 +238,35 @@ private slots:
         QCOMPARE(m_window->workspaces()->currentWidget(), m_workspace);
         QCOMPARE(m_workspace->noticeView()->model()->rowCount(), 1);
         QCOMPARE(m_workspace->currentNoticeId(), id);
+    }
+
+    void theGridRowMenuCreatesANoticeAndShowsAnIntentionsNotices()
+    {
+        auto *grid = m_window->findChild<IntentionGrid *>();
+        QVERIFY(grid);
+        auto *create = grid->findChild<QAction *>(QStringLiteral("createNoticeFromRowAction"));
+        auto *show = grid->findChild<QAction *>(QStringLiteral("showNoticesFromRowAction"));
+        QVERIFY(create && show);
+        QVERIFY(grid->rowMenuActions().contains(create));
+        QVERIFY(grid->rowMenuActions().contains(show));
+
+        m_window->workspaces()->setCurrentWidget(grid);
+        const Id intentionId = grid->shownIds().at(7);
+        grid->selectIntentions({intentionId}, IntentionTableModel::TitleColumn);
+        QCOMPARE(grid->selectedIds(), QList<Id>{intentionId});
+        const int notices = m_workspace->noticeModel()->rowCount();
+        create->trigger();
+        QCOMPARE(m_workspace->noticeModel()->rowCount(), notices + 1);
+        const Id noticeId = m_workspace->currentNoticeId();
+        QCOMPARE(storedNotice(noticeId).intentionIds, QList<Id>{intentionId});
+        QCOMPARE(m_window->workspaces()->currentWidget(), m_workspace);
+
+        m_window->workspaces()->setCurrentWidget(grid);
+        grid->selectIntentions({intentionId}, IntentionTableModel::TitleColumn);
+        show->trigger();
+        QCOMPARE(m_window->workspaces()->currentWidget(), m_workspace);
+        QCOMPARE(m_workspace->noticeView()->model()->rowCount(), 1);
+        QCOMPARE(m_workspace->currentNoticeId(), noticeId);
     }
 
     void findingsListShowsFiveMonthsNoticeAndGoesToIt()
