@@ -41,9 +41,9 @@ constexpr auto portfolioById = "WHERE id = ?";
 constexpr auto benefitsByPortfolio = "WHERE portfolio_id = ?";
 
 constexpr auto insertPortfolio = R"(
-INSERT INTO portfolio (name, grp, lead, colour, sort_order, vision, key_stakeholders,
+INSERT INTO portfolio (id, name, grp, lead, colour, sort_order, vision, key_stakeholders,
                        key_programmes, engagement, source_name)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?))";
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))";
 constexpr auto updatePortfolio = R"(
 UPDATE portfolio SET name = ?, grp = ?, lead = ?, colour = ?, sort_order = ?, vision = ?,
        key_stakeholders = ?, key_programmes = ?, engagement = ?, source_name = ?
@@ -62,7 +62,9 @@ ORDER BY p.sort_order, p.name, a.sort_order, a.name, a.id)";
 constexpr auto areasByPortfolio = "WHERE a.portfolio_id = ?";
 constexpr auto areaById = "WHERE a.id = ?";
 constexpr auto insertArea
-    = "INSERT INTO programme_area (portfolio_id, name, sort_order) VALUES (?, ?, ?)";
+    = "INSERT INTO programme_area (id, portfolio_id, name, sort_order) VALUES (?, ?, ?, ?)";
+constexpr auto portfolioIdTaken = "SELECT 1 FROM portfolio WHERE id = ?";
+constexpr auto areaIdTaken = "SELECT 1 FROM programme_area WHERE id = ?";
 constexpr auto updateArea
     = "UPDATE programme_area SET portfolio_id = ?, name = ?, sort_order = ? WHERE id = ?";
 constexpr auto deleteArea = "DELETE FROM programme_area WHERE id = ?";
@@ -299,6 +301,18 @@ Result<Portfolio> SqlPortfolioRepository::get(Id id)
 
 namespace {
 
+// The id a new row is inserted with: value.id when it is set and free (undo bringing a removed
+// row back, so what else remembers the id still finds it), otherwise NULL for a new one.
+Result<QVariant> idToKeep(QSqlDatabase db, const char *takenQuery, Id id)
+{
+    if (id <= 0)
+        return QVariant(QMetaType::fromType<qlonglong>());
+    auto taken = exists(db, takenQuery, id);
+    if (!taken)
+        return Error{taken.error()};
+    return taken.value() ? QVariant(QMetaType::fromType<qlonglong>()) : QVariant(id);
+}
+
 Result<void> writeBenefits(QSqlDatabase db, Id id, const QList<PortfolioBenefit> &benefits,
                            bool replace)
 {
@@ -325,7 +339,10 @@ Result<Id> SqlPortfolioRepository::create(const Portfolio &value)
     WriteTransaction transaction(m_db);
     if (!transaction.isActive())
         return fail(transaction.error());
-    auto inserted = write(m_db, sql(insertPortfolio), portfolioValues(value));
+    auto keptId = idToKeep(m_db, portfolioIdTaken, value.id);
+    if (!keptId)
+        return fail(keptId.error());
+    auto inserted = write(m_db, sql(insertPortfolio), QVariantList{keptId.value()} + portfolioValues(value));
     if (!inserted)
         return fail(inserted.error());
     const Id id = inserted.value().lastInsertId;
@@ -480,8 +497,11 @@ Result<Id> SqlProgrammeAreaRepository::create(const ProgrammeArea &value)
         return fail(transaction.error());
     if (auto valid = validate(value); !valid)
         return fail(valid.error());
-    auto inserted
-        = write(m_db, sql(insertArea), {value.portfolioId, text(value.name), value.sortOrder});
+    auto keptId = idToKeep(m_db, areaIdTaken, value.id);
+    if (!keptId)
+        return fail(keptId.error());
+    auto inserted = write(m_db, sql(insertArea),
+                          {keptId.value(), value.portfolioId, text(value.name), value.sortOrder});
     if (!inserted)
         return fail(inserted.error());
     const Id id = inserted.value().lastInsertId;

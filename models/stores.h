@@ -31,6 +31,9 @@ public:
     virtual Result<void> save(const PlanSettings &settings) = 0;
 };
 
+// Portfolios and programme areas are removed and brought back by undo (merging areas, removing
+// a portfolio): create() keeps value.id when it is set and no row has it, so intentions and
+// undo steps that remember the id still find the row; otherwise a new id is given.
 class PortfolioStore : public Repository<Portfolio>
 {
 };

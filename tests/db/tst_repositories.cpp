@@ -35,6 +35,7 @@ private slots:
     void programmeAreaRejectsDuplicateNameInItsPortfolio();
     void programmeAreaRejectsMissingPortfolio();
     void removingProgrammeAreaKeepsItsIntentions();
+    void removedPortfolioAndAreaComeBackWithTheirIds();
 
     void countsEqualTheRowsInTheTables();
     void historyListsNewestFirst();
@@ -366,6 +367,29 @@ void TestRepositories::removingProgrammeAreaKeepsItsIntentions()
     const auto kept = stores().intentions().get(intentionId);
     REQUIRE_OK(kept);
     QCOMPARE(kept.value().programmeAreaId, Id(0));
+}
+
+void TestRepositories::removedPortfolioAndAreaComeBackWithTheirIds()
+{
+    const Id cancer = idOf(stores().portfolios().create(portfolio(QStringLiteral("Cancer"))));
+    const Id digital = idOf(stores().portfolios().create(portfolio(QStringLiteral("Digital"))));
+    const Id screening = idOf(stores().programmeAreas().create({0, cancer, QStringLiteral("Screening"), 0}));
+    QVERIFY(cancer > 0 && digital > 0 && screening > 0);
+
+    // Removed, then created again from the removed values (as undo does): the ids are kept.
+    Portfolio removed = stores().portfolios().get(digital).value();
+    const ProgrammeArea area = stores().programmeAreas().get(screening).value();
+    REQUIRE_OK(stores().programmeAreas().remove(screening));
+    REQUIRE_OK(stores().portfolios().remove(digital));
+    QCOMPARE(idOf(stores().portfolios().create(removed)), digital);
+    QCOMPARE(idOf(stores().programmeAreas().create(area)), screening);
+    QCOMPARE(stores().programmeAreas().get(screening).value().name, QStringLiteral("Screening"));
+
+    // An id that is taken is not: a new one is given and the old row is left alone.
+    removed.name = QStringLiteral("Digital again");
+    const Id another = idOf(stores().portfolios().create(removed));
+    QVERIFY(another > 0 && another != digital);
+    QCOMPARE(stores().portfolios().get(digital).value().name, QStringLiteral("Digital"));
 }
 
 void TestRepositories::countsEqualTheRowsInTheTables()
