@@ -5,7 +5,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 jobs="$(nproc 2>/dev/null || echo 2)"
 
-"$here/packaging/install-deps.sh"
+"$here/packaging/install-deps.sh" "${1:-}"
 
 if [[ "${1:-}" == "--bench" ]]; then
     build="${CIPLANNER_BENCH_DIR:-$here/build-release}"

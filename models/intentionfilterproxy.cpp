@@ -3,6 +3,9 @@
 #include "intentiontablemodel.h"
 #include "planroles.h"
 
+#include <algorithm>
+#include <thread>
+
 bool IntentionFilterProxy::Filter::isEmpty() const
 {
     return *this == Filter{};
@@ -26,6 +29,17 @@ void IntentionFilterProxy::setSourceModel(QAbstractItemModel *sourceModel)
     m_table = qobject_cast<IntentionTableModel *>(sourceModel);
     Q_ASSERT_X(!sourceModel || m_table, "IntentionFilterProxy::setSourceModel",
                "the source must be an IntentionTableModel");
+    forgetSearches();
+    if (m_table) {
+        // Connected before the base class is: remembered searches are forgotten before it
+        // filters a changed or moved row again.
+        connect(m_table, &QAbstractItemModel::dataChanged, this, &IntentionFilterProxy::forgetSearches);
+        connect(m_table, &QAbstractItemModel::rowsAboutToBeInserted, this, &IntentionFilterProxy::forgetSearches);
+        connect(m_table, &QAbstractItemModel::rowsAboutToBeRemoved, this, &IntentionFilterProxy::forgetSearches);
+        connect(m_table, &QAbstractItemModel::rowsAboutToBeMoved, this, &IntentionFilterProxy::forgetSearches);
+        connect(m_table, &QAbstractItemModel::layoutAboutToBeChanged, this, &IntentionFilterProxy::forgetSearches);
+        connect(m_table, &QAbstractItemModel::modelAboutToBeReset, this, &IntentionFilterProxy::forgetSearches);
+    }
     QSortFilterProxyModel::setSourceModel(m_table);
     if (m_table) {
         // The proxy removes its rows while the source is only about to remove them, when the
@@ -124,9 +138,16 @@ void IntentionFilterProxy::applyFilter(const Filter &filter)
 {
     m_filter = filter;
     // Folded once per change, not per row; each word must appear (in any order).
+    const QString folded = IntentionTableModel::foldForSearch(filter.text);
     m_words.clear();
-    for (const QString &word : IntentionTableModel::foldForSearch(filter.text).split(u' ', Qt::SkipEmptyParts))
+    for (const QString &word : folded.split(u' ', Qt::SkipEmptyParts))
         m_words.append(word.toUtf8());
+    // Typing on only narrows: every word of the shorter text is within a word of the longer.
+    const bool narrows = !m_foldedText.trimmed().isEmpty() && folded.startsWith(m_foldedText);
+    m_searchedBefore = narrows ? std::move(m_searched) : std::vector<Searched>{};
+    m_searched.assign(m_table ? size_t(m_table->rowCount()) : 0, Searched::Unknown);
+    m_foldedText = folded;
+    searchAllRows();
     m_portfolioSet = QSet<Id>(filter.portfolioIds.cbegin(), filter.portfolioIds.cend());
     m_statusMask = 0;
     for (IntentionStatus status : filter.statuses)
@@ -207,7 +228,56 @@ bool IntentionFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &so
         return false;
     if (m_filter.activeIn.isValid() && !isActiveIn(r.timeframe, m_filter.activeIn))
         return false;
-    return m_words.isEmpty() || m_table->matchesSearch(sourceRow, m_words);
+    return searchMatches(sourceRow);
+}
+
+bool IntentionFilterProxy::searchMatches(int sourceRow) const
+{
+    if (m_words.isEmpty())
+        return true;
+    const size_t row = size_t(sourceRow);
+    if (row < m_searched.size() && m_searched[row] != Searched::Unknown)
+        return m_searched[row] == Searched::Matched;
+    const bool matched = (row < m_searchedBefore.size() && m_searchedBefore[row] == Searched::Missed)
+                             ? false
+                             : m_table->matchesSearch(sourceRow, m_words);
+    if (row < m_searched.size())
+        m_searched[row] = matched ? Searched::Matched : Searched::Missed;
+    return matched;
+}
+
+void IntentionFilterProxy::searchAllRows()
+{
+    // On a large plan the search is most of a keystroke: it runs on every core, before the
+    // base class filters (which then reads the answers). Each thread writes its own rows.
+    constexpr int rowsPerThread = 20000;
+    const int rows = int(m_searched.size());
+    if (m_words.isEmpty() || rows < 2 * rowsPerThread)
+        return;
+    const int threads = std::clamp(int(std::thread::hardware_concurrency()), 1, std::min(8, rows / rowsPerThread));
+    const auto search = [this](int from, int to) {
+        for (int row = from; row < to; ++row) {
+            const bool missedBefore = size_t(row) < m_searchedBefore.size()
+                                      && m_searchedBefore[size_t(row)] == Searched::Missed;
+            const bool matched = !missedBefore && m_table->matchesSearch(row, m_words);
+            m_searched[size_t(row)] = matched ? Searched::Matched : Searched::Missed;
+        }
+    };
+    std::vector<std::thread> helpers;
+    const int chunk = (rows + threads - 1) / threads;
+    for (int t = 1; t < threads; ++t)
+        helpers.emplace_back(search, t * chunk, std::min(rows, (t + 1) * chunk));
+    search(0, std::min(rows, chunk));
+    for (std::thread &helper : helpers)
+        helper.join();
+}
+
+void IntentionFilterProxy::forgetSearches()
+{
+    // Rows change or move: answers kept by row number would be wrong.
+    m_searched.clear();
+    m_searchedBefore.clear();
+    m_foldedText.clear();
 }
 
 void IntentionFilterProxy::sort(int column, Qt::SortOrder order)

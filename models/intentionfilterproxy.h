@@ -7,6 +7,8 @@
 #include <QSet>
 #include <QSortFilterProxyModel>
 
+#include <vector>
+
 class IntentionTableModel;
 
 // The grid's filters and sorting over an IntentionTableModel (which holds every row, so both are
@@ -87,10 +89,19 @@ protected:
 private:
     void applyFilter(const Filter &filter);
     void emitCounts();
+    void forgetSearches();
+    bool searchMatches(int sourceRow) const;
+    void searchAllRows();
 
     IntentionTableModel *m_table = nullptr;
     Filter m_filter;
     QList<QByteArray> m_words; // the folded text, word by word, as UTF-8
+    QString m_foldedText;      // the folded text whole
+    // The text search's answer per source row while the text only grows (typing on): a row
+    // the shorter text did not match cannot match the longer one, so it is not searched again.
+    enum class Searched : quint8 { Unknown, Matched, Missed };
+    mutable std::vector<Searched> m_searched;     // for m_words, as rows are filtered
+    std::vector<Searched> m_searchedBefore;       // for the text before; empty: not a narrowing
     QSet<Id> m_portfolioSet;
     unsigned m_statusMask = 0; // bit per IntentionStatus; 0: any
     int m_lastShown = -1;

@@ -844,10 +844,17 @@ Qt::ItemFlags IntentionTableModel::flags(const QModelIndex &index) const
 {
     if (!index.isValid())
         return Qt::NoItemFlags;
+    return columnFlags(index.column());
+}
+
+Qt::ItemFlags IntentionTableModel::columnFlags(int column)
+{
+    if (column < 0 || column >= ColumnCount)
+        return Qt::NoItemFlags;
     Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
-    if (isShiftColumn(index.column()))
+    if (isShiftColumn(column))
         flags |= Qt::ItemIsUserCheckable;
-    else if (!isReadOnlyColumn(index.column()))
+    else if (!isReadOnlyColumn(column))
         flags |= Qt::ItemIsEditable;
     return flags;
 }

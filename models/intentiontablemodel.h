@@ -164,6 +164,8 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
+    // The flags of every cell in column: they depend on the column alone.
+    static Qt::ItemFlags columnFlags(int column);
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     // --- used by EditIntentionCommand ------------------------------------------------------

@@ -2,6 +2,7 @@
 # Installs the Debian/Ubuntu packages the planner needs to build, test and run.
 # Idempotent: when everything is present it only checks (dpkg-query) and returns at once.
 #   packaging/install-deps.sh           build + run + test packages
+#   packaging/install-deps.sh --bench   also LibreOffice, the peer the benchmarks compare against
 set -euo pipefail
 
 packages=(
@@ -14,6 +15,10 @@ packages=(
     # tests: offscreen and Xvfb windows, PDF read-back, SQLite command line, XLSX read-back
     xvfb xauth poppler-utils sqlite3 unzip
 )
+if [[ "${1:-}" == "--bench" ]]; then
+    # headless LibreOffice: XLSX and ODT to PDF, timed beside the planner's own PDFs
+    packages+=(libreoffice-calc-nogui libreoffice-writer-nogui)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -231,6 +231,38 @@ private slots:
         QCOMPARE(m_proxy->rowCount(), 0);
     }
 
+    void typingOnNarrowsAndEditsStillCount()
+    {
+        // Letter by letter, as typed: each step shows exactly the rows a fresh filter would.
+        const QString typed = QStringLiteral("same day");
+        for (int length = 1; length <= typed.size(); ++length) {
+            m_proxy->setText(typed.left(length));
+            const QStringList narrowed = shownTitles();
+            IntentionFilterProxy fresh;
+            fresh.setSourceModel(m_model.get());
+            fresh.setText(typed.left(length));
+            QStringList expected;
+            for (int row = 0; row < fresh.rowCount(); ++row)
+                expected << fresh.index(row, Column::TitleColumn).data().toString();
+            expected.sort();
+            QCOMPARE(narrowed, expected);
+        }
+        QCOMPARE(shownTitles(), QStringList{QStringLiteral("Same-day access hubs")});
+
+        // A row the shorter text missed is edited to match: typing on still finds it.
+        m_proxy->setText(QStringLiteral("caf"));
+        const QStringList cafes = shownTitles();
+        const int row = m_model->rowOf(m_plan->intentions.at(0));
+        const QString title = m_model->index(row, Column::TitleColumn).data().toString();
+        QVERIFY(!cafes.contains(title));
+        QVERIFY(m_model->setData(m_model->index(row, Column::TitleColumn), title + QStringLiteral(" café")));
+        m_proxy->setText(QStringLiteral("cafe"));
+        QVERIFY2(shownTitles().contains(title + QStringLiteral(" café")), qPrintable(shownTitles().join(u'|')));
+        // Deleting text widens again.
+        m_proxy->setText(QStringLiteral("ca"));
+        QVERIFY(m_proxy->rowCount() >= cafes.size() + 1);
+    }
+
     void countsFollowEditsAddsAndDeletes()
     {
         m_proxy->setStatuses({IntentionStatus::Proposed});
