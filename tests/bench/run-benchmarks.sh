@@ -4,6 +4,7 @@
 set -uo pipefail
 build="$1"
 status=0
+export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 for exe in "$build"/tests/bench/bench_*; do
     [[ -x "$exe" && ! -d "$exe" ]] || continue
     "$exe" || { echo "benchmark $(basename "$exe") failed" >&2; status=1; }
