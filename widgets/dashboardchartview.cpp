@@ -7,6 +7,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QContextMenuEvent>
+#include <QValueAxis>
 #include <QCoreApplication>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -70,6 +71,19 @@ void DashboardChartView::setValues(QBarSet *set, const QList<qreal> &values)
     }
     set->remove(0, set->count());
     set->append(values);
+}
+
+void DashboardChartView::setCountScale(QValueAxis *axis, double top, double step)
+{
+    if (axis->max() == top && axis->tickInterval() == step)
+        return;
+    if (step >= axis->tickInterval()) {
+        axis->setTickInterval(step);
+        axis->setRange(0, top);
+    } else {
+        axis->setRange(0, top);
+        axis->setTickInterval(step);
+    }
 }
 
 void DashboardChartView::setCategories(QBarCategoryAxis *axis, const QStringList &categories)

@@ -57,6 +57,10 @@ protected:
     // Gives set these values, in place when the count is the same: a refresh then moves bars
     // instead of rebuilding the chart's items.
     static void setValues(QBarSet *set, const QList<qreal> &values);
+    // A count axis from 0 to top with a tick every step. The step and range change in the order
+    // that never asks for more ticks than either scale has: a range of 50,000 with the old step
+    // of 1 would lay out 50,000 tick labels.
+    static void setCountScale(QValueAxis *axis, double top, double step);
     // Sets the axis's categories unless they are already these.
     static void setCategories(QBarCategoryAxis *axis, const QStringList &categories);
     // Shows the legend when it has entries (and is not kept for exports only).

@@ -36,6 +36,8 @@ FiscalYearChart::FiscalYearChart(Measure measure, QWidget *parent)
     chart->addAxis(m_yearAxis, Qt::AlignBottom);
     m_series->attachAxis(m_yearAxis);
     styleAxis(m_countAxis);
+    m_countAxis->setRange(0, 4);
+    m_countAxis->setTickInterval(1);
     m_countAxis->setTickType(QValueAxis::TicksDynamic);
     m_countAxis->setTickAnchor(0);
     m_countAxis->setLabelFormat(QStringLiteral("%.0f"));
@@ -118,8 +120,7 @@ void FiscalYearChart::setBreakdown(const YearBreakdown &breakdown, const QList<P
         if (target / candidate <= 6)
             break;
     }
-    m_countAxis->setRange(0, std::ceil(double(target) / step) * step);
-    m_countAxis->setTickInterval(step);
+    setCountScale(m_countAxis, std::ceil(double(target) / step) * step, step);
 
     showLegend(rows > 0);
     setPlaceholderText(rows == 0 ? tr("No dated intentions to chart.") : QString());

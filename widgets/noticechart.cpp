@@ -56,6 +56,8 @@ NoticeChart::NoticeChart(QWidget *parent)
     chart->addAxis(m_kindAxis, Qt::AlignBottom);
     m_series->attachAxis(m_kindAxis);
     styleAxis(m_countAxis);
+    m_countAxis->setRange(0, 4);
+    m_countAxis->setTickInterval(1);
     m_countAxis->setTickType(QValueAxis::TicksDynamic);
     m_countAxis->setTickAnchor(0);
     m_countAxis->setLabelFormat(QStringLiteral("%.0f"));
@@ -85,8 +87,7 @@ void NoticeChart::setBreakdown(const NoticeBreakdown &breakdown)
     setCategories(m_kindAxis, categories);
     const int top = std::max(highest, 4);
     const int step = top <= 6 ? 1 : top <= 12 ? 2 : top <= 30 ? 5 : top <= 60 ? 10 : int(std::ceil(top / 6.0));
-    m_countAxis->setRange(0, std::ceil(double(top) / step) * step);
-    m_countAxis->setTickInterval(step);
+    setCountScale(m_countAxis, std::ceil(double(top) / step) * step, step);
 
     showLegend(breakdown.total() > 0);
     // Only the statuses there are: the legend fits under the bars.

@@ -80,7 +80,8 @@ bool measureSummary(PlanStoreSet &stores, const QString &pdf, int runs, Measured
 }
 
 // The peer: the planner's XLSX of the same intentions, converted to PDF by LibreOffice.
-bool measurePeer(PlanStores &stores, const QString &libreoffice, const QTemporaryDir &dir, int runs, double &median)
+bool measurePeer(PlanStores &stores, Bench::LibreOffice &office, const QTemporaryDir &dir, const QString &name,
+                 int runs, double &median)
 {
     PlanContext context(stores);
     IntentionTableModel model(context);
@@ -89,25 +90,17 @@ bool measurePeer(PlanStores &stores, const QString &libreoffice, const QTemporar
     QList<Id> ids;
     for (const Intention &intention : model.intentions())
         ids.append(intention.id);
-    const QString xlsx = dir.filePath(QStringLiteral("peer.xlsx"));
+    const QString xlsx = dir.filePath(QStringLiteral("peer-%1.xlsx").arg(name));
     if (const auto written = TableExport::writeXlsx(xlsx, IntentionExport::table(model, ids)); !written) {
         std::fprintf(stderr, "%s\n", qPrintable(written.error()));
         return false;
     }
     QList<double> seconds;
     for (int run = 0; run < runs; ++run) {
-        const QString out = dir.filePath(QStringLiteral("peer-%1").arg(run));
-        QElapsedTimer timer;
-        timer.start();
-        QProcess process;
-        // Its own profile, so a LibreOffice the user has open is neither used nor disturbed.
-        process.start(libreoffice, {QStringLiteral("-env:UserInstallation=file://%1/lo-profile").arg(dir.path()),
-                                    QStringLiteral("--headless"), QStringLiteral("--convert-to"), QStringLiteral("pdf"),
-                                    QStringLiteral("--outdir"), out, xlsx});
-        if (!process.waitForFinished(600000) || process.exitCode() != 0
-            || !QFileInfo::exists(QStringLiteral("%1/peer.pdf").arg(out)))
+        const double taken = office.convertToPdf({xlsx}, dir.filePath(QStringLiteral("peer-%1-%2").arg(name).arg(run)));
+        if (taken < 0)
             return false;
-        seconds << secondsSince(timer);
+        seconds << taken;
     }
     median = Bench::median(seconds);
     return true;
@@ -176,16 +169,21 @@ int main(int argc, char *argv[])
     Bench::info(QStringLiteral("summary_pdf_5k_intentions_cpu_time"), large.cpu, QStringLiteral("s"));
     Bench::info(QStringLiteral("summary_pdf_5k_intentions_pages"), large.pages, QStringLiteral("pages"));
 
-    const QString libreoffice = QStandardPaths::findExecutable(QStringLiteral("libreoffice"));
-    if (libreoffice.isEmpty()) {
-        std::printf("# libreoffice is not on PATH: the XLSX-to-PDF peer is skipped\n");
+    Bench::LibreOffice office(dir.path());
+    if (!office.isInstalled()) {
+        std::printf("# libreoffice is not installed: the XLSX-to-PDF peer is skipped (./test.sh --bench installs it)\n");
         return 0;
     }
+    double demoPeer = 0;
     double peer = 0;
-    if (!measurePeer(synthetic.value()->stores(), libreoffice, dir, 3, peer)) {
+    if (!measurePeer(demo.value()->stores(), office, dir, QStringLiteral("demo"), 3, demoPeer)
+        || !measurePeer(synthetic.value()->stores(), office, dir, QStringLiteral("5k"), 3, peer)) {
         std::printf("# libreoffice could not convert the XLSX: no peer figure\n");
         return 0;
     }
+    Bench::info(QStringLiteral("summary_pdf_demo_peer_libreoffice_xlsx_to_pdf"), demoPeer, QStringLiteral("s"));
+    Bench::info(QStringLiteral("summary_pdf_demo_ratio_peer_to_planner"), demoPeer / demoSummary.median,
+                QStringLiteral("x"));
     Bench::info(QStringLiteral("summary_pdf_5k_peer_libreoffice_xlsx_to_pdf"), peer, QStringLiteral("s"));
     Bench::info(QStringLiteral("summary_pdf_5k_ratio_peer_to_planner"), peer / large.median, QStringLiteral("x"));
     return 0;
