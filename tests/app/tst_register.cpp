@@ -20,6 +20,7 @@
 #include <QDialog>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QProgressDialog>
 #include <QPushButton>
@@ -29,6 +30,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeView>
 #include <QUndoStack>
 
 #include <memory>
@@ -267,6 +269,43 @@ private slots:
         QCOMPARE(m_window->workspaces()->currentWidget(), m_workspace);
         QCOMPARE(m_workspace->noticeView()->model()->rowCount(), 1);
         QCOMPARE(m_workspace->currentNoticeId(), noticeId);
+    }
+
+    void aRightClickOnARowOpensTheMenuWithTheNoticeActions()
+    {
+        auto *grid = m_window->findChild<IntentionGrid *>();
+        QVERIFY(grid);
+        m_window->workspaces()->setCurrentWidget(grid);
+        QTreeView *tree = grid->treeView();
+        grid->selectIntentions({grid->shownIds().at(3)}, IntentionTableModel::TitleColumn);
+        const QModelIndex index = tree->currentIndex();
+        QVERIFY(index.isValid());
+        tree->scrollTo(index);
+        const QPoint at = tree->visualRect(index).center();
+        QStringList offered;
+        QList<Id> selectedWhenOpen;
+        // The menu is modal: read it when it shows, then close it.
+        QTimer::singleShot(0, grid, [&] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            if (!menu)
+                return;
+            for (QAction *action : menu->actions()) {
+                if (!action->isSeparator())
+                    offered << action->text().remove(u'&');
+            }
+            selectedWhenOpen = grid->selectedIds();
+            if (const QString shot = qEnvironmentVariable("CIPLANNER_ROW_MENU_PNG"); !shot.isEmpty())
+                menu->grab().save(shot);
+            menu->close();
+        });
+        // A right click on a row not yet selected selects it first, as in a spreadsheet.
+        tree->selectionModel()->clear();
+        emit tree->customContextMenuRequested(at);
+        QCOMPARE(selectedWhenOpen, QList<Id>{grid->shownIds().at(3)});
+        QVERIFY2(offered.contains(QStringLiteral("Create notice…")), qPrintable(offered.join(u'|')));
+        QVERIFY(offered.contains(QStringLiteral("Show notices")));
+        QVERIFY(offered.contains(QStringLiteral("Bulk edit…")));
+        QVERIFY(offered.contains(QStringLiteral("Delete…")));
     }
 
     void findingsListShowsFiveMonthsNoticeAndGoesToIt()
