@@ -111,35 +111,8 @@ QVariant ContractModel::data(const QModelIndex &index, int role) const
     if (role == RegisterRoles::ProviderIdRole)
         return row.providerId;
 
-    const auto text = [&](const QString &value) -> QVariant {
-        switch (role) {
-        case Qt::DisplayRole:
-        case Qt::EditRole:
-        case Qt::ToolTipRole:
-            return value;
-        case PlanRoles::SortRole:
-            return value.toLower();
-        case RegisterRoles::EditorKindRole:
-            return int(EditorKind::Text);
-        default:
-            return {};
-        }
-    };
-    const auto date = [&](const QDate &value) -> QVariant {
-        switch (role) {
-        case Qt::DisplayRole:
-            return value.isValid() ? PlanFormat::date(value) : QString();
-        case Qt::EditRole:
-            return value;
-        case PlanRoles::SortRole:
-            // Unset dates sort last.
-            return value.isValid() ? value.toString(Qt::ISODate) : QStringLiteral("9999");
-        case RegisterRoles::EditorKindRole:
-            return int(EditorKind::Date);
-        default:
-            return {};
-        }
-    };
+    const auto text = [&](const QString &value) { return RegisterValues::textCell(value, role); };
+    const auto date = [&](const QDate &value) { return RegisterValues::dateCell(value, role); };
 
     switch (index.column()) {
     case ProviderColumn:

@@ -355,35 +355,8 @@ QVariant NoticeModel::data(const QModelIndex &index, int role) const
 
 QVariant NoticeModel::cell(const ContractNotice &row, int column, int role) const
 {
-    const auto text = [&](const QString &value, EditorKind kind) -> QVariant {
-        switch (role) {
-        case Qt::DisplayRole:
-            return kind == EditorKind::LongText ? value.simplified() : value;
-        case Qt::EditRole:
-        case Qt::ToolTipRole:
-            return value;
-        case PlanRoles::SortRole:
-            return value.toLower();
-        case RegisterRoles::EditorKindRole:
-            return int(kind);
-        default:
-            return {};
-        }
-    };
-    const auto date = [&](const QDate &value) -> QVariant {
-        switch (role) {
-        case Qt::DisplayRole:
-            return value.isValid() ? PlanFormat::date(value) : QString();
-        case Qt::EditRole:
-            return value;
-        case PlanRoles::SortRole:
-            return value.isValid() ? value.toString(Qt::ISODate) : QStringLiteral("9999");
-        case RegisterRoles::EditorKindRole:
-            return int(EditorKind::Date);
-        default:
-            return {};
-        }
-    };
+    const auto text = [&](const QString &value, EditorKind kind) { return RegisterValues::textCell(value, role, kind); };
+    const auto date = [&](const QDate &value) { return RegisterValues::dateCell(value, role); };
     const auto providerCell = [&](Id id, bool optional) -> QVariant {
         switch (role) {
         case Qt::DisplayRole:

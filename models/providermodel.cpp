@@ -73,21 +73,9 @@ QVariant ProviderModel::data(const QModelIndex &index, int role) const
     if (role == PlanRoles::IdRole)
         return row.id;
 
-    const auto text = [&](const QString &value, EditorKind kind) -> QVariant {
-        switch (role) {
-        case Qt::DisplayRole:
-            // One line in the grid; the whole text in the editor and the tooltip.
-            return kind == EditorKind::LongText ? QString(value).replace(u'\n', QStringLiteral(", ")) : value;
-        case Qt::EditRole:
-        case Qt::ToolTipRole:
-            return value;
-        case PlanRoles::SortRole:
-            return value.toLower();
-        case RegisterRoles::EditorKindRole:
-            return int(kind);
-        default:
-            return {};
-        }
+    // One line in the grid (an address's lines joined by commas); the whole text to edit.
+    const auto text = [&](const QString &value, EditorKind kind) {
+        return RegisterValues::textCell(value, role, kind, RegisterValues::LineJoin::Comma);
     };
 
     switch (index.column()) {

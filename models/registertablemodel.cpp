@@ -1,5 +1,7 @@
 #include "registertablemodel.h"
 
+#include "planformat.h"
+#include "planroles.h"
 #include "registercommands.h"
 
 #include <QLocale>
@@ -107,6 +109,41 @@ const QLocale &ukLocale()
     return locale;
 }
 } // namespace
+
+QVariant textCell(const QString &value, int role, RegisterRoles::EditorKind kind, LineJoin join)
+{
+    switch (role) {
+    case Qt::DisplayRole:
+        if (kind != RegisterRoles::EditorKind::LongText)
+            return value;
+        return join == LineJoin::Space ? value.simplified() : QString(value).replace(u'\n', QStringLiteral(", "));
+    case Qt::EditRole:
+    case Qt::ToolTipRole:
+        return value;
+    case PlanRoles::SortRole:
+        return value.toLower();
+    case RegisterRoles::EditorKindRole:
+        return int(kind);
+    default:
+        return {};
+    }
+}
+
+QVariant dateCell(QDate value, int role)
+{
+    switch (role) {
+    case Qt::DisplayRole:
+        return value.isValid() ? PlanFormat::date(value) : QString();
+    case Qt::EditRole:
+        return value;
+    case PlanRoles::SortRole:
+        return value.isValid() ? value.toString(Qt::ISODate) : QStringLiteral("9999");
+    case RegisterRoles::EditorKindRole:
+        return int(RegisterRoles::EditorKind::Date);
+    default:
+        return {};
+    }
+}
 
 QString money(std::optional<double> value)
 {

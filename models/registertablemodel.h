@@ -27,6 +27,16 @@ Result<std::optional<double>> parseMoney(const QVariant &value);
 Result<QDate> parseDate(const QVariant &value);
 // A whole number, or text of one; empty text or an invalid QVariant is unset.
 Result<std::optional<int>> parseWholeNumber(const QVariant &value);
+
+// What a text cell gives for role: the whole text to edit and in the tooltip, lower case to
+// sort by, and for a LongText one line in the grid (its lines joined by a space, or by ", "
+// where they are an address's lines).
+enum class LineJoin { Space, Comma };
+QVariant textCell(const QString &value, int role, RegisterRoles::EditorKind kind = RegisterRoles::EditorKind::Text,
+                  LineJoin join = LineJoin::Space);
+// What a date cell gives for role: "1 Apr 2026" shown, the QDate to edit, ISO to sort by (unset
+// dates last).
+QVariant dateCell(QDate value, int role);
 } // namespace RegisterValues
 
 // What the three register tables (providers, contracts, notices) share: following the open
