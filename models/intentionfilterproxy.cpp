@@ -250,7 +250,7 @@ void IntentionFilterProxy::searchAllRows()
 {
     // On a large plan the search is most of a keystroke: it runs on every core, before the
     // base class filters (which then reads the answers). Each thread writes its own rows.
-    constexpr int rowsPerThread = 20000;
+    const int rowsPerThread = std::max(1, m_rowsPerSearchThread);
     const int rows = int(m_searched.size());
     if (m_words.isEmpty() || rows < 2 * rowsPerThread)
         return;

@@ -67,6 +67,9 @@ public:
     void clearFilter();
 
     int shownCount() const { return rowCount(); }
+    // The text search uses a thread per this many rows (at least two threads' worth before it
+    // uses any): 20,000 by default, where starting a thread pays for itself.
+    void setRowsPerSearchThread(int rows) { m_rowsPerSearchThread = rows; }
     int totalCount() const;
 
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
@@ -102,6 +105,7 @@ private:
     enum class Searched : quint8 { Unknown, Matched, Missed };
     mutable std::vector<Searched> m_searched;     // for m_words, as rows are filtered
     std::vector<Searched> m_searchedBefore;       // for the text before; empty: not a narrowing
+    int m_rowsPerSearchThread = 20000;
     QSet<Id> m_portfolioSet;
     unsigned m_statusMask = 0; // bit per IntentionStatus; 0: any
     int m_lastShown = -1;

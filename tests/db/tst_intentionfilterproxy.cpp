@@ -231,8 +231,17 @@ private slots:
         QCOMPARE(m_proxy->rowCount(), 0);
     }
 
+    void typingOnNarrowsAndEditsStillCount_data()
+    {
+        QTest::addColumn<int>("rowsPerThread");
+        QTest::newRow("one thread") << 20000;
+        QTest::newRow("a thread per row") << 1;
+    }
+
     void typingOnNarrowsAndEditsStillCount()
     {
+        QFETCH(int, rowsPerThread);
+        m_proxy->setRowsPerSearchThread(rowsPerThread);
         // Letter by letter, as typed: each step shows exactly the rows a fresh filter would.
         const QString typed = QStringLiteral("same day");
         for (int length = 1; length <= typed.size(); ++length) {
