@@ -142,12 +142,16 @@ void IntentionFilterProxy::applyFilter(const Filter &filter)
     m_words.clear();
     for (const QString &word : folded.split(u' ', Qt::SkipEmptyParts))
         m_words.append(word.toUtf8());
-    // Typing on only narrows: every word of the shorter text is within a word of the longer.
-    const bool narrows = !m_foldedText.trimmed().isEmpty() && folded.startsWith(m_foldedText);
-    m_searchedBefore = narrows ? std::move(m_searched) : std::vector<Searched>{};
-    m_searched.assign(m_table ? size_t(m_table->rowCount()) : 0, Searched::Unknown);
-    m_foldedText = folded;
-    searchAllRows();
+    // The same text (another filter changed): the answers kept still hold.
+    const size_t rows = m_table ? size_t(m_table->rowCount()) : 0;
+    if (folded != m_foldedText || m_searched.size() != rows) {
+        // Typing on only narrows: every word of the shorter text is within a word of the longer.
+        const bool narrows = !m_foldedText.trimmed().isEmpty() && folded.startsWith(m_foldedText);
+        m_searchedBefore = narrows ? std::move(m_searched) : std::vector<Searched>{};
+        m_searched.assign(rows, Searched::Unknown);
+        m_foldedText = folded;
+        searchAllRows();
+    }
     m_portfolioSet = QSet<Id>(filter.portfolioIds.cbegin(), filter.portfolioIds.cend());
     m_statusMask = 0;
     for (IntentionStatus status : filter.statuses)
@@ -231,19 +235,23 @@ bool IntentionFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &so
     return searchMatches(sourceRow);
 }
 
+IntentionFilterProxy::Searched IntentionFilterProxy::search(int sourceRow) const
+{
+    const size_t row = size_t(sourceRow);
+    const bool missedBefore = row < m_searchedBefore.size() && m_searchedBefore[row] == Searched::Missed;
+    return !missedBefore && m_table->matchesSearch(sourceRow, m_words) ? Searched::Matched : Searched::Missed;
+}
+
 bool IntentionFilterProxy::searchMatches(int sourceRow) const
 {
     if (m_words.isEmpty())
         return true;
     const size_t row = size_t(sourceRow);
-    if (row < m_searched.size() && m_searched[row] != Searched::Unknown)
-        return m_searched[row] == Searched::Matched;
-    const bool matched = (row < m_searchedBefore.size() && m_searchedBefore[row] == Searched::Missed)
-                             ? false
-                             : m_table->matchesSearch(sourceRow, m_words);
-    if (row < m_searched.size())
-        m_searched[row] = matched ? Searched::Matched : Searched::Missed;
-    return matched;
+    if (row >= m_searched.size())
+        return search(sourceRow) == Searched::Matched;
+    if (m_searched[row] == Searched::Unknown)
+        m_searched[row] = search(sourceRow);
+    return m_searched[row] == Searched::Matched;
 }
 
 void IntentionFilterProxy::searchAllRows()
@@ -255,19 +263,15 @@ void IntentionFilterProxy::searchAllRows()
     if (m_words.isEmpty() || rows < 2 * rowsPerThread)
         return;
     const int threads = std::clamp(int(std::thread::hardware_concurrency()), 1, std::min(8, rows / rowsPerThread));
-    const auto search = [this](int from, int to) {
-        for (int row = from; row < to; ++row) {
-            const bool missedBefore = size_t(row) < m_searchedBefore.size()
-                                      && m_searchedBefore[size_t(row)] == Searched::Missed;
-            const bool matched = !missedBefore && m_table->matchesSearch(row, m_words);
-            m_searched[size_t(row)] = matched ? Searched::Matched : Searched::Missed;
-        }
+    const auto searchRows = [this](int from, int to) {
+        for (int row = from; row < to; ++row)
+            m_searched[size_t(row)] = search(row);
     };
     std::vector<std::thread> helpers;
     const int chunk = (rows + threads - 1) / threads;
     for (int t = 1; t < threads; ++t)
-        helpers.emplace_back(search, t * chunk, std::min(rows, (t + 1) * chunk));
-    search(0, std::min(rows, chunk));
+        helpers.emplace_back(searchRows, t * chunk, std::min(rows, (t + 1) * chunk));
+    searchRows(0, std::min(rows, chunk));
     for (std::thread &helper : helpers)
         helper.join();
 }

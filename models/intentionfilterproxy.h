@@ -93,6 +93,8 @@ private:
     void applyFilter(const Filter &filter);
     void emitCounts();
     void forgetSearches();
+    enum class Searched : quint8 { Unknown, Matched, Missed };
+    Searched search(int sourceRow) const; // the text search, skipping what the shorter text missed
     bool searchMatches(int sourceRow) const;
     void searchAllRows();
 
@@ -102,7 +104,6 @@ private:
     QString m_foldedText;      // the folded text whole
     // The text search's answer per source row while the text only grows (typing on): a row
     // the shorter text did not match cannot match the longer one, so it is not searched again.
-    enum class Searched : quint8 { Unknown, Matched, Missed };
     mutable std::vector<Searched> m_searched;     // for m_words, as rows are filtered
     std::vector<Searched> m_searchedBefore;       // for the text before; empty: not a narrowing
     int m_rowsPerSearchThread = 20000;
