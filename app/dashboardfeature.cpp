@@ -16,7 +16,6 @@
 #include <QItemSelection>
 #include <QLabel>
 #include <QPointer>
-#include <QSet>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -174,22 +173,20 @@ private:
             return;
         if (!m_context)
             return;
-        const auto intentions = m_context->stores().intentions().list();
-        const auto portfolios = m_context->stores().portfolios().list();
-        QHash<Id, QString> portfolioNames;
-        if (portfolios) {
-            for (const Portfolio &portfolio : portfolios.value())
-                portfolioNames.insert(portfolio.id, portfolio.name);
-        }
+        // The rows the dashboard counted are in memory already: the grid's table, or its own.
+        const auto *proxy = qobject_cast<const IntentionFilterProxy *>(m_dashboard->model());
+        const IntentionTableModel *table = proxy ? proxy->tableModel() : nullptr;
+        if (!table)
+            return;
         QTreeWidget *list = openList(description, {tr("Intention"), tr("Portfolio"), tr("Timeframe")},
                                      QStringLiteral("dashboardIntentionsDialog"));
-        if (!intentions)
-            return;
-        const QSet<Id> wanted(ids.cbegin(), ids.cend());
-        for (const Intention &intention : intentions.value()) {
-            if (!wanted.contains(intention.id))
+        for (Id id : ids) {
+            const int row = table->rowOf(id);
+            if (row < 0)
                 continue;
-            auto *item = new QTreeWidgetItem(list, {intention.title, portfolioNames.value(intention.portfolioId),
+            const Intention &intention = table->intention(row);
+            const Portfolio *portfolio = table->portfolio(intention.portfolioId);
+            auto *item = new QTreeWidgetItem(list, {intention.title, portfolio ? portfolio->name : QString(),
                                                     intention.timeframe.raw});
             item->setData(0, Qt::UserRole, intention.id);
         }
@@ -201,15 +198,13 @@ private:
             return;
         const auto notices = m_context->stores().notices().list();
         const auto providers = m_context->stores().providers().list();
+        if (!readOrSay(notices) || !readOrSay(providers))
+            return;
         QHash<Id, QString> providerNames;
-        if (providers) {
-            for (const Provider &provider : providers.value())
-                providerNames.insert(provider.id, provider.name);
-        }
+        for (const Provider &provider : providers.value())
+            providerNames.insert(provider.id, provider.name);
         QTreeWidget *list = openList(description, {tr("Notice"), tr("Provider"), tr("Issue date"), tr("Status")},
                                      QStringLiteral("dashboardNoticesDialog"));
-        if (!notices)
-            return;
         for (const ContractNotice &notice : notices.value()) {
             if (!ids.contains(notice.id))
                 continue;
@@ -220,6 +215,16 @@ private:
                        Enums::label(notice.status)});
             item->setData(0, Qt::UserRole, notice.id);
         }
+    }
+
+    // A failed read says so in the status bar rather than showing an empty list.
+    template<typename T>
+    bool readOrSay(const Result<T> &read)
+    {
+        if (read)
+            return true;
+        m_window.statusBar()->showMessage(tr("The dashboard cannot read the plan: %1").arg(read.error()), 15000);
+        return false;
     }
 
     // A small window listing the rows behind a bar (one at a time: it is reused).

@@ -30,6 +30,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTabWidget>
+#include <QDialog>
 #include <QTreeView>
 #include <QTreeWidget>
 
@@ -495,6 +496,30 @@ private slots:
             QStringLiteral("SELECT id FROM intention WHERE portfolio_id = ? AND shift_prevention = 1"), {primaryCare});
         QVERIFY(!expected.isEmpty());
         QCOMPARE(toSet(selected), toSet(expected));
+    }
+
+    void aNoticeSegmentListsItsNoticesInTheWindow()
+    {
+        MainWindow window;
+        QVERIFY(window.openPlan(m_plan).isOk());
+        auto *dashboard = window.findChild<Dashboard *>();
+        QVERIFY(dashboard);
+        const DirectCount direct(m_plan);
+        const QList<qint64> approved
+            = direct.column(QStringLiteral("SELECT id FROM contract_notice WHERE status = 'approved'"), {});
+        QVERIFY(!approved.isEmpty());
+        QList<Id> ids(approved.cbegin(), approved.cend());
+        emit dashboard->noticesRequested(ids, QStringLiteral("Approved notices"));
+
+        auto *dialog = window.findChild<QDialog *>(QStringLiteral("dashboardNoticesDialog"));
+        QVERIFY(dialog);
+        QCOMPARE(dialog->windowTitle(), QStringLiteral("Approved notices"));
+        auto *rows = dialog->findChild<QTreeWidget *>(QStringLiteral("rows"));
+        QVERIFY(rows);
+        QList<Id> listed;
+        for (int i = 0; i < rows->topLevelItemCount(); ++i)
+            listed << rows->topLevelItem(i)->data(0, Qt::UserRole).toLongLong();
+        QCOMPARE(toSet(listed), toSet(approved));
     }
 
     void clickingAYearSegmentEmitsItsIntentions()
