@@ -583,26 +583,29 @@ void installNoticesFeature(MainWindow &window)
     // On the grid's rows: a notice for the selected intentions, and the notices already made
     // for them, one click away.
     if (auto *grid = window.findChild<IntentionGrid *>(QString(), Qt::FindChildrenRecursively)) {
-        auto *createFromRow = new QAction(tr("Create &notice…"), grid);
-        createFromRow->setObjectName(QStringLiteral("createNoticeFromRowAction"));
-        createFromRow->setToolTip(tr("A draft contract notice linked to the selected intentions"));
-        QObject::connect(createFromRow, &QAction::triggered, &window, [&window, grid] {
-            const QList<Id> ids = grid->selectedIds();
-            if (ids.isEmpty())
-                say(window, tr("Select the intentions the notice is for."));
-            else
-                createNoticeForIntentions(window, ids);
-        });
-        auto *showFromRow = new QAction(tr("Show n&otices"), grid);
-        showFromRow->setObjectName(QStringLiteral("showNoticesFromRowAction"));
-        showFromRow->setToolTip(tr("The contract notices linked to the selected intentions"));
-        QObject::connect(showFromRow, &QAction::triggered, &window, [&window, grid] {
-            const QList<Id> ids = grid->selectedIds();
-            if (ids.isEmpty())
-                say(window, tr("Select the intentions whose notices to show."));
-            else
-                showNoticesForIntentions(window, ids);
-        });
+        const auto rowAction = [&window, grid](const QString &text, const QString &name, const QString &tip,
+                                               const QString &noSelection,
+                                               void (*act)(MainWindow &, const QList<Id> &)) {
+            auto *action = new QAction(text, grid);
+            action->setObjectName(name);
+            action->setToolTip(tip);
+            QObject::connect(action, &QAction::triggered, &window, [&window, grid, noSelection, act] {
+                const QList<Id> ids = grid->selectedIds();
+                if (ids.isEmpty())
+                    say(window, noSelection);
+                else
+                    act(window, ids);
+            });
+            return action;
+        };
+        QAction *createFromRow = rowAction(
+            tr("Create &notice…"), QStringLiteral("createNoticeFromRowAction"),
+            tr("A draft contract notice linked to the selected intentions"),
+            tr("Select the intentions the notice is for."),
+            [](MainWindow &w, const QList<Id> &ids) { createNoticeForIntentions(w, ids); });
+        QAction *showFromRow = rowAction(tr("Show n&otices"), QStringLiteral("showNoticesFromRowAction"),
+                                         tr("The contract notices linked to the selected intentions"),
+                                         tr("Select the intentions whose notices to show."), &showNoticesForIntentions);
         grid->addRowActions({createFromRow, showFromRow});
         actions << createFromRow << showFromRow;
     }
