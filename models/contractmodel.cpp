@@ -330,19 +330,16 @@ Result<QList<Id>> ContractModel::duplicate(const QList<Id> &ids)
 {
     if (!m_context)
         return rejectOperation(tr("No plan is open."));
+    const QList<Contract> originals = rowsOf(m_rows, ids);
     QList<Contract> copies;
-    for (Id id : ids) {
-        const int row = rowOf(id);
-        if (row < 0)
-            continue;
-        Contract copy = m_rows.at(row);
+    for (Contract copy : originals) {
         copy.id = 0;
         copy.title = tr("%1 (copy)").arg(copy.title);
         copies.append(copy);
     }
     if (copies.isEmpty())
         return rejectOperation(tr("Choose the contracts to duplicate."));
-    const QString text = copies.size() == 1 ? tr("Duplicate contract “%1”").arg(m_rows.at(rowOf(ids.first())).title)
+    const QString text = copies.size() == 1 ? tr("Duplicate contract “%1”").arg(originals.first().title)
                                             : tr("Duplicate %n contracts", nullptr, int(copies.size()));
     if (auto pushed = pushOperation(RegisterCommands::add(*m_context, copies, text)); !pushed)
         return Error{pushed.error()};
@@ -353,12 +350,7 @@ Result<void> ContractModel::remove(const QList<Id> &ids)
 {
     if (!m_context)
         return rejectOperation(tr("No plan is open."));
-    QList<Contract> gone;
-    for (Id id : ids) {
-        const int row = rowOf(id);
-        if (row >= 0)
-            gone.append(m_rows.at(row));
-    }
+    const QList<Contract> gone = rowsOf(m_rows, ids);
     if (gone.isEmpty())
         return rejectOperation(tr("Choose the contracts to delete."));
     // The notices given on them, so undo can put them back on their contract.

@@ -973,13 +973,10 @@ Result<QList<Id>> NoticeModel::duplicate(const QList<Id> &ids)
 {
     if (!m_context)
         return rejectOperation(tr("No plan is open."));
+    const QList<ContractNotice> originals = rowsOf(m_rows, ids);
     QList<ContractNotice> copies;
-    for (Id id : ids) {
-        const int row = rowOf(id);
-        if (row < 0)
-            continue;
+    for (ContractNotice copy : originals) {
         // A copy is a new notice: it starts as a draft with no letter.
-        ContractNotice copy = m_rows.at(row);
         copy.id = 0;
         copy.status = NoticeStatus::Draft;
         copy.letterReference.clear();
@@ -988,7 +985,7 @@ Result<QList<Id>> NoticeModel::duplicate(const QList<Id> &ids)
     }
     if (copies.isEmpty())
         return rejectOperation(tr("Choose the notices to duplicate."));
-    const QString text = copies.size() == 1 ? tr("Duplicate notice “%1”").arg(noticeName(m_rows.at(rowOf(ids.first()))))
+    const QString text = copies.size() == 1 ? tr("Duplicate notice “%1”").arg(noticeName(originals.first()))
                                             : tr("Duplicate %1 notices").arg(copies.size());
     if (auto pushed = pushOperation(RegisterCommands::add(*m_context, copies, text)); !pushed)
         return Error{pushed.error()};
@@ -999,12 +996,7 @@ Result<void> NoticeModel::remove(const QList<Id> &ids)
 {
     if (!m_context)
         return rejectOperation(tr("No plan is open."));
-    QList<ContractNotice> gone;
-    for (Id id : ids) {
-        const int row = rowOf(id);
-        if (row >= 0)
-            gone.append(m_rows.at(row));
-    }
+    const QList<ContractNotice> gone = rowsOf(m_rows, ids);
     if (gone.isEmpty())
         return rejectOperation(tr("Choose the notices to delete."));
     const QString text = gone.size() == 1 ? tr("Delete notice “%1”").arg(noticeName(gone.first()))

@@ -243,13 +243,10 @@ Result<QList<Id>> ProviderModel::duplicate(const QList<Id> &ids)
 {
     if (!m_context)
         return rejectOperation(tr("No plan is open."));
+    const QList<Provider> originals = rowsOf(m_rows, ids);
     QList<Provider> copies;
     QStringList names;
-    for (Id id : ids) {
-        const int row = rowOf(id);
-        if (row < 0)
-            continue;
-        Provider copy = m_rows.at(row);
+    for (Provider copy : originals) {
         copy.id = 0;
         QString name = uniqueName(tr("%1 (copy)").arg(copy.name));
         // Two copies in one go must not take the same name either.
@@ -261,7 +258,7 @@ Result<QList<Id>> ProviderModel::duplicate(const QList<Id> &ids)
     }
     if (copies.isEmpty())
         return rejectOperation(tr("Choose the providers to duplicate."));
-    const QString text = copies.size() == 1 ? tr("Duplicate provider “%1”").arg(m_rows.at(rowOf(ids.first())).name)
+    const QString text = copies.size() == 1 ? tr("Duplicate provider “%1”").arg(originals.first().name)
                                             : tr("Duplicate %n providers", nullptr, int(copies.size()));
     if (auto pushed = pushOperation(RegisterCommands::add(*m_context, copies, text)); !pushed)
         return Error{pushed.error()};
@@ -272,12 +269,7 @@ Result<void> ProviderModel::remove(const QList<Id> &ids)
 {
     if (!m_context)
         return rejectOperation(tr("No plan is open."));
-    QList<Provider> gone;
-    for (Id id : ids) {
-        const int row = rowOf(id);
-        if (row >= 0)
-            gone.append(m_rows.at(row));
-    }
+    const QList<Provider> gone = rowsOf(m_rows, ids);
     if (gone.isEmpty())
         return rejectOperation(tr("Choose the providers to delete."));
     const QString text = gone.size() == 1 ? tr("Delete provider “%1”").arg(gone.first().name)

@@ -81,6 +81,18 @@ protected:
     // own entity's rows, a full reload for the others we show.
     virtual void planChanged(PlanContext::Entity entity, const QList<Id> &ids) = 0;
 
+    // The shown rows of ids, in the order of ids (ids not shown are left out).
+    template<typename Row>
+    QList<Row> rowsOf(const QList<Row> &rows, const QList<Id> &ids) const
+    {
+        QList<Row> found;
+        for (Id id : ids) {
+            if (const int row = rowOf(id); row >= 0)
+                found.append(rows.at(row));
+        }
+        return found;
+    }
+
     bool reject(const QModelIndex &index, const QString &message);
     Error rejectOperation(const QString &message);
     // Pushes command; a write that fails is refused with the store's message.

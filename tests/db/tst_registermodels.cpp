@@ -129,6 +129,26 @@ class TestRegisterModels : public QObject
 {
     Q_OBJECT
 private slots:
+    void duplicateAndRemoveSkipIdsNotShown()
+    {
+        // An id that is not (or no longer) in the table is left out, even when it comes first.
+        auto plan = makePlan();
+        ContractModel contracts;
+        NoticeModel notices;
+        contracts.setContext(plan->context.get());
+        notices.setContext(plan->context.get());
+        constexpr Id gone = 999999;
+        REQUIRE_OK(notices.duplicate({gone, plan->draftNotice}));
+        QCOMPARE(notices.rowCount(), 3);
+        QVERIFY(plan->undo()->undoText().contains(QLatin1String("Duplicate notice")));
+        REQUIRE_OK(contracts.duplicate({gone, plan->homertonContract}));
+        QCOMPARE(contracts.rowCount(), 3);
+        REQUIRE_OK(contracts.remove({gone, plan->homertonContract}));
+        QCOMPARE(contracts.rowCount(), 2);
+        QVERIFY(!contracts.duplicate({gone}));
+        QVERIFY(contracts.lastError().contains(QLatin1String("Choose the contracts")));
+    }
+
     void modelsStayConsistentThroughEditsAddsDeletesAndUndo()
     {
         auto plan = makePlan();
