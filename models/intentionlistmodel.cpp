@@ -1,5 +1,6 @@
 #include "intentionlistmodel.h"
 
+#include "intentiontablemodel.h"
 #include "planformat.h"
 #include "planroles.h"
 
@@ -43,30 +44,10 @@ QVariant IntentionListModel::data(const QModelIndex &index, int role) const
         return {};
     };
 
-    switch (role) {
-    case PlanRoles::IdRole:
-        return row.id;
-    case PlanRoles::PortfolioIdRole:
-        return row.portfolioId;
-    case PlanRoles::ProgrammeAreaIdRole:
-        return row.programmeAreaId;
-    case PlanRoles::NeedsReviewRole:
-        return row.timeframe.needsReview;
-    case PlanRoles::StartDateRole:
-        return row.timeframe.start;
-    case PlanRoles::EndDateRole:
-        return row.timeframe.end;
-    case PlanRoles::OpenEndedRole:
-        return row.timeframe.openEnded;
-    case PlanRoles::ShiftsRole:
-        return (row.shiftCommunity ? PlanRoles::CommunityBit : 0) | (row.shiftPrevention ? PlanRoles::PreventionBit : 0)
-               | (row.shiftDigital ? PlanRoles::DigitalBit : 0);
-    case PlanRoles::StatusRole:
-        return int(row.status);
-    case PlanRoles::TitleRole:
-        return row.title;
-    default:
-        break;
+    // The roles every intention row answers, as the grid's table does.
+    if (role > Qt::UserRole) {
+        if (QVariant value = IntentionTableModel::intentionRoleData(row, role); value.isValid())
+            return value;
     }
 
     switch (index.column()) {

@@ -68,13 +68,6 @@ bool shiftOf(const Intention &row, int column)
     return shiftOf(const_cast<Intention &>(row), column);
 }
 
-int shiftBits(const Intention &row)
-{
-    return (row.shiftCommunity ? PlanRoles::CommunityBit : 0)
-        | (row.shiftPrevention ? PlanRoles::PreventionBit : 0)
-        | (row.shiftDigital ? PlanRoles::DigitalBit : 0);
-}
-
 // Words a spreadsheet uses for a ticked or empty box.
 std::optional<bool> yesNo(const QString &text)
 {
@@ -712,6 +705,34 @@ int IntentionTableModel::compareRows(int rowA, int rowB, int column, Qt::SortOrd
     }
 }
 
+QVariant IntentionTableModel::intentionRoleData(const Intention &row, int role)
+{
+    switch (role) {
+    case PlanRoles::IdRole:
+        return row.id;
+    case PlanRoles::PortfolioIdRole:
+        return row.portfolioId;
+    case PlanRoles::ProgrammeAreaIdRole:
+        return row.programmeAreaId;
+    case PlanRoles::NeedsReviewRole:
+        return row.timeframe.needsReview;
+    case PlanRoles::StartDateRole:
+        return row.timeframe.start;
+    case PlanRoles::EndDateRole:
+        return row.timeframe.end;
+    case PlanRoles::OpenEndedRole:
+        return row.timeframe.openEnded;
+    case PlanRoles::ShiftsRole:
+        return PlanRoles::shiftBits(row.shiftCommunity, row.shiftPrevention, row.shiftDigital);
+    case PlanRoles::StatusRole:
+        return int(row.status);
+    case PlanRoles::TitleRole:
+        return row.title;
+    default:
+        return {};
+    }
+}
+
 QVariant IntentionTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.parent().isValid() || index.row() >= m_rows.size()
@@ -722,19 +743,18 @@ QVariant IntentionTableModel::data(const QModelIndex &index, int role) const
 
     switch (role) {
     case PlanRoles::IdRole:
-        return r.id;
+    case PlanRoles::PortfolioIdRole:
+    case PlanRoles::ProgrammeAreaIdRole:
+    case PlanRoles::NeedsReviewRole:
+    case PlanRoles::StartDateRole:
+    case PlanRoles::EndDateRole:
+    case PlanRoles::OpenEndedRole:
+    case PlanRoles::ShiftsRole:
+    case PlanRoles::TitleRole:
+    case PlanRoles::StatusRole:
+        return intentionRoleData(r, role);
     case PlanRoles::NodeKindRole:
         return int(PlanRoles::NodeKind::Intention);
-    case PlanRoles::PortfolioIdRole:
-        return r.portfolioId;
-    case PlanRoles::ProgrammeAreaIdRole:
-        return r.programmeAreaId;
-    case PlanRoles::NeedsReviewRole:
-        return r.timeframe.needsReview;
-    case PlanRoles::StartDateRole:
-        return r.timeframe.start;
-    case PlanRoles::EndDateRole:
-        return r.timeframe.end;
     case PlanRoles::DateRangeRole:
         return QVariantList{r.timeframe.start, r.timeframe.end};
     case PlanRoles::ColourRole: {
@@ -745,18 +765,10 @@ QVariant IntentionTableModel::data(const QModelIndex &index, int role) const
         return sortKey(r, column);
     case PlanRoles::TimeframeRole:
         return QVariant::fromValue(r.timeframe);
-    case PlanRoles::OpenEndedRole:
-        return r.timeframe.openEnded;
     case PlanRoles::TimeframeFlagsRole:
         return int(r.timeframe.flags);
     case PlanRoles::RawTimeframeRole:
         return r.timeframe.raw;
-    case PlanRoles::ShiftsRole:
-        return shiftBits(r);
-    case PlanRoles::TitleRole:
-        return r.title;
-    case PlanRoles::StatusRole:
-        return int(r.status);
     case PlanRoles::MilestonesRole: {
         QVariantList milestones;
         for (const Milestone &m : r.milestones)

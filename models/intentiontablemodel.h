@@ -165,6 +165,10 @@ public:
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     // The flags of every cell in column: they depend on the column alone.
+    // What an intention row gives for the roles every view of intentions reads: IdRole,
+    // PortfolioIdRole, ProgrammeAreaIdRole, NeedsReviewRole, Start/EndDateRole, OpenEndedRole,
+    // ShiftsRole, StatusRole, TitleRole; an invalid QVariant for any other role.
+    static QVariant intentionRoleData(const Intention &row, int role);
     static Qt::ItemFlags columnFlags(int column);
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 

@@ -35,4 +35,8 @@ enum class NodeKind { Portfolio, ProgrammeArea, Intention };
 
 // ShiftsRole bits.
 enum ShiftBit { CommunityBit = 0x1, PreventionBit = 0x2, DigitalBit = 0x4 };
+constexpr int shiftBits(bool community, bool prevention, bool digital)
+{
+    return (community ? CommunityBit : 0) | (prevention ? PreventionBit : 0) | (digital ? DigitalBit : 0);
+}
 } // namespace PlanRoles

@@ -162,9 +162,7 @@ IntentionFacts factsOf(const Intention &intention)
     IntentionFacts facts;
     facts.id = intention.id;
     facts.portfolioId = intention.portfolioId;
-    facts.shifts = (intention.shiftCommunity ? PlanRoles::CommunityBit : 0)
-                   | (intention.shiftPrevention ? PlanRoles::PreventionBit : 0)
-                   | (intention.shiftDigital ? PlanRoles::DigitalBit : 0);
+    facts.shifts = PlanRoles::shiftBits(intention.shiftCommunity, intention.shiftPrevention, intention.shiftDigital);
     facts.start = intention.timeframe.start;
     facts.end = intention.timeframe.end;
     facts.openEnded = intention.timeframe.openEnded;
