@@ -3,6 +3,7 @@
 #include "plancolours.h"
 
 #include <QAbstractAxis>
+#include <QAbstractBarSeries>
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
@@ -71,6 +72,23 @@ void DashboardChartView::setValues(QBarSet *set, const QList<qreal> &values)
     }
     set->remove(0, set->count());
     set->append(values);
+}
+
+void DashboardChartView::addBarsWithAxes(QAbstractBarSeries *series, QBarCategoryAxis *categories, QValueAxis *counts)
+{
+    chart()->addSeries(series);
+    styleAxis(categories);
+    categories->setGridLineVisible(false);
+    chart()->addAxis(categories, Qt::AlignBottom);
+    series->attachAxis(categories);
+    styleAxis(counts);
+    counts->setRange(0, 4);
+    counts->setTickInterval(1);
+    counts->setTickType(QValueAxis::TicksDynamic);
+    counts->setTickAnchor(0);
+    counts->setLabelFormat(QStringLiteral("%.0f"));
+    chart()->addAxis(counts, Qt::AlignLeft);
+    series->attachAxis(counts);
 }
 
 void DashboardChartView::setCountScale(QValueAxis *axis, double top, double step)

@@ -5,6 +5,7 @@
 
 #include <QChartView>
 
+class QAbstractBarSeries;
 class QAbstractSeries;
 class QBarSet;
 class QBarCategoryAxis;
@@ -57,6 +58,9 @@ protected:
     // Gives set these values, in place when the count is the same: a refresh then moves bars
     // instead of rebuilding the chart's items.
     static void setValues(QBarSet *set, const QList<qreal> &values);
+    // Adds series to the chart with its categories along the bottom and whole-number counts up
+    // the left (scaled later by setCountScale), both in the dashboard's style.
+    void addBarsWithAxes(QAbstractBarSeries *series, QBarCategoryAxis *categories, QValueAxis *counts);
     // A count axis from 0 to top with a tick every step. The step and range change in the order
     // that never asks for more ticks than either scale has: a range of 50,000 with the old step
     // of 1 would lay out 50,000 tick labels.

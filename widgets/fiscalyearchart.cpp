@@ -30,19 +30,7 @@ FiscalYearChart::FiscalYearChart(Measure measure, QWidget *parent)
 
     // Built once; refreshes change values, names and colours in place.
     m_series->setBarWidth(0.7);
-    chart->addSeries(m_series);
-    styleAxis(m_yearAxis);
-    m_yearAxis->setGridLineVisible(false);
-    chart->addAxis(m_yearAxis, Qt::AlignBottom);
-    m_series->attachAxis(m_yearAxis);
-    styleAxis(m_countAxis);
-    m_countAxis->setRange(0, 4);
-    m_countAxis->setTickInterval(1);
-    m_countAxis->setTickType(QValueAxis::TicksDynamic);
-    m_countAxis->setTickAnchor(0);
-    m_countAxis->setLabelFormat(QStringLiteral("%.0f"));
-    chart->addAxis(m_countAxis, Qt::AlignLeft);
-    m_series->attachAxis(m_countAxis);
+    addBarsWithAxes(m_series, m_yearAxis, m_countAxis);
     setBreakdown({}, {});
 }
 

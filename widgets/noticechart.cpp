@@ -50,19 +50,7 @@ NoticeChart::NoticeChart(QWidget *parent)
         });
         m_series->append(set);
     }
-    chart->addSeries(m_series);
-    styleAxis(m_kindAxis);
-    m_kindAxis->setGridLineVisible(false);
-    chart->addAxis(m_kindAxis, Qt::AlignBottom);
-    m_series->attachAxis(m_kindAxis);
-    styleAxis(m_countAxis);
-    m_countAxis->setRange(0, 4);
-    m_countAxis->setTickInterval(1);
-    m_countAxis->setTickType(QValueAxis::TicksDynamic);
-    m_countAxis->setTickAnchor(0);
-    m_countAxis->setLabelFormat(QStringLiteral("%.0f"));
-    chart->addAxis(m_countAxis, Qt::AlignLeft);
-    m_series->attachAxis(m_countAxis);
+    addBarsWithAxes(m_series, m_kindAxis, m_countAxis);
     setBreakdown({});
 }
 
