@@ -28,12 +28,7 @@ const QColor muted(0x6B, 0x76, 0x7D); // secondary text, axis
 const QColor rule(0xD8, 0xDD, 0xE0);  // grid lines, tracks
 const QColor shade(0xF2, 0xF4, 0xF5); // alternate year columns
 
-// The colour mixed with white (opaque: PDF viewers differ in how they show transparency).
-QColor tint(const QColor &colour, qreal strength)
-{
-    return QColor::fromRgbF(1 - (1 - colour.redF()) * strength, 1 - (1 - colour.greenF()) * strength,
-                            1 - (1 - colour.blueF()) * strength);
-}
+using PlanColours::tint;
 
 // "1 intention", "7 intentions": the planner ships without translations, so plurals are spelt here.
 QString counted(int n, const char *one, const char *many)
@@ -349,18 +344,7 @@ DocumentObjects *DocumentObjects::create(QTextDocument *document)
 
 void DocumentObjects::registerWithLayout()
 {
-    m_document->documentLayout()->registerHandler(TimelineType, this);
     m_document->documentLayout()->registerHandler(CoverageType, this);
-}
-
-QTextCharFormat DocumentObjects::add(const Timeline &timeline, qreal widthPoints)
-{
-    QTextCharFormat format;
-    format.setObjectType(TimelineType);
-    format.setProperty(IndexProperty, int(m_timelines.size()));
-    format.setProperty(WidthProperty, widthPoints);
-    m_timelines.append(timeline);
-    return format;
 }
 
 QTextCharFormat DocumentObjects::add(const Coverage &coverage, qreal widthPoints)
@@ -378,9 +362,7 @@ QSizeF DocumentObjects::intrinsicSize(QTextDocument *document, int, const QTextF
     const int index = format.intProperty(IndexProperty);
     const qreal width = format.doubleProperty(WidthProperty);
     qreal height = 0;
-    if (format.objectType() == TimelineType && index >= 0 && index < m_timelines.size())
-        height = timelineHeight(m_timelines.at(index));
-    else if (format.objectType() == CoverageType && index >= 0 && index < m_coverages.size())
+    if (format.objectType() == CoverageType && index >= 0 && index < m_coverages.size())
         height = coverageHeight(m_coverages.at(index));
     return QSizeF(width, height) * deviceScale(document);
 }
@@ -389,9 +371,7 @@ void DocumentObjects::drawObject(QPainter *painter, const QRectF &rect, QTextDoc
                                  const QTextFormat &format)
 {
     const int index = format.intProperty(IndexProperty);
-    if (format.objectType() == TimelineType && index >= 0 && index < m_timelines.size())
-        paintTimeline(*painter, rect, m_timelines.at(index));
-    else if (format.objectType() == CoverageType && index >= 0 && index < m_coverages.size())
+    if (format.objectType() == CoverageType && index >= 0 && index < m_coverages.size())
         paintCoverage(*painter, rect, m_coverages.at(index));
 }
 

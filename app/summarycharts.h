@@ -65,14 +65,14 @@ qreal coverageHeight(const Coverage &coverage);
 void paintTimeline(QPainter &painter, const QRectF &rect, const Timeline &timeline);
 void paintCoverage(QPainter &painter, const QRectF &rect, const Coverage &coverage);
 
-// Puts the drawings into a QTextDocument as inline objects (each on its own line, as wide as
-// the text). The handler is owned by the document.
+// Puts a coverage chart into a QTextDocument as an inline object (on its own line, as wide as
+// the text), as the cover shows the pack's. The handler is owned by the document.
 class DocumentObjects : public QObject, public QTextObjectInterface
 {
     Q_OBJECT
     Q_INTERFACES(QTextObjectInterface)
 public:
-    enum Type { TimelineType = QTextFormat::UserObject + 41, CoverageType };
+    enum Type { CoverageType = QTextFormat::UserObject + 42 };
 
     // A handler owned by document. Register it with the layout once the content is in:
     // a document with a layout lays itself out again after every insertion.
@@ -80,7 +80,6 @@ public:
     void registerWithLayout();
 
     // A char format standing for the drawing, width points wide.
-    QTextCharFormat add(const Timeline &timeline, qreal widthPoints);
     QTextCharFormat add(const Coverage &coverage, qreal widthPoints);
 
     QSizeF intrinsicSize(QTextDocument *document, int position, const QTextFormat &format) override;
@@ -91,7 +90,6 @@ private:
     explicit DocumentObjects(QTextDocument *document);
 
     QTextDocument *m_document;
-    QList<Timeline> m_timelines;
     QList<Coverage> m_coverages;
 };
 

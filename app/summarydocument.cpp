@@ -5,10 +5,13 @@
 #include "planformat.h"
 #include "stores.h"
 #include "summarycharts.h"
+#include "summarystyle.h"
+#include "summarytable.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QLocale>
 #include <QPagedPaintDevice>
+#include <QPainter>
 #include <QSet>
 #include <QTextCursor>
 #include <QTextDocument>
@@ -129,10 +132,9 @@ Result<SummaryData> SummaryData::load(PlanStoreSet &stores, const QList<Id> &por
 
 namespace {
 
-const QColor ink(0x21, 0x2B, 0x32);
-const QColor muted(0x5C, 0x67, 0x6E);
-const QColor rule(0xC8, 0xCE, 0xD2);
-const QColor headerFill(0xE8, 0xED, 0xEE);
+using namespace SummaryStyle;
+using PlanColours::textOn;
+using PlanColours::tint;
 
 // "1 intention", "7 intentions": the planner ships without translations, so plurals are spelt here.
 QString counted(int n, const char *one, const char *many)
@@ -140,63 +142,34 @@ QString counted(int n, const char *one, const char *many)
     return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
 }
 
-const QStringList &families()
-{
-    static const QStringList list{QStringLiteral("Arial"), QStringLiteral("Liberation Sans"),
-                                  QStringLiteral("DejaVu Sans")};
-    return list;
-}
-
-QColor textOn(const QColor &background)
-{
-    // Light portfolio colours (yellows, pastels) take dark text; the rest white.
-    const qreal luminance = 0.2126 * background.redF() + 0.7152 * background.greenF() + 0.0722 * background.blueF();
-    return luminance > 0.55 ? ink : QColor(Qt::white);
-}
-
-QColor tint(const QColor &colour, qreal strength)
-{
-    return QColor::fromRgbF(1 - (1 - colour.redF()) * strength, 1 - (1 - colour.greenF()) * strength,
-                            1 - (1 - colour.blueF()) * strength);
-}
-
 QString longDate(const QDate &date)
 {
     return QLocale(QLocale::English, QLocale::UnitedKingdom).toString(date, QStringLiteral("d MMMM yyyy"));
-}
-
-// The body of an intention without its title when the title is only the body's beginning
-// (the demo's titles are the first words of the text, cut with "…").
-bool titleIsBodyStart(const Intention &intention)
-{
-    QString title = intention.title.trimmed();
-    if (title.endsWith(QChar(0x2026)))
-        title.chop(1);
-    return !intention.text.trimmed().isEmpty() && intention.text.simplified().startsWith(title.simplified());
 }
 
 class Builder
 {
 public:
     Builder(QTextDocument *document, const SummaryData &data, const SummaryOptions &options, qreal scale,
-            qreal textWidth, qreal textHeight)
+            qreal textWidth)
         : m_doc(document)
         , m_data(data)
         , m_options(options)
         , m_scale(scale)
         , m_textWidth(textWidth)
-        , m_textHeight(textHeight)
         , m_cursor(document)
         , m_objects(SummaryCharts::DocumentObjects::create(document))
     {
     }
 
-    QList<QTextTable *> headerTables;
     SummaryCharts::DocumentObjects *objects() const { return m_objects; }
     QList<QTextBlock> contentsPageBlocks;
 
     void cover();
-    void portfolio(const Portfolio &portfolio, bool pageBreak);
+    // A portfolio's opening: its header band, descriptions, and the note when it has no intentions.
+    void front(const Portfolio &portfolio);
+    // The closing page's table of the contract notices linked to the intentions; false when none are.
+    bool notices(const Portfolio &portfolio, const QList<Intention> &intentions);
 
 private:
     // Points to the 96-dpi pixels text formats are measured in.
@@ -307,19 +280,25 @@ private:
     }
     void afterTable() { m_cursor.movePosition(QTextCursor::End); }
 
-    void headerBand(const Portfolio &portfolio, bool pageBreak);
+    // A table at the very start: the document's first block stays above it, as thin as it goes.
+    void tableFirst()
+    {
+        if (!m_firstBlock)
+            return;
+        QTextBlockFormat thin = paragraph(0, 0);
+        thin.setLineHeight(1, QTextBlockFormat::FixedHeight);
+        m_cursor.setBlockFormat(thin);
+        m_cursor.setBlockCharFormat(text(1));
+        m_firstBlock = false;
+    }
+    void headerBand(const Portfolio &portfolio);
     void descriptions(const Portfolio &portfolio);
-    void intentionsTable(const Portfolio &portfolio, const QList<Intention> &intentions);
-    void timeline(const Portfolio &portfolio, const QList<Intention> &intentions);
-    void coverage(const QList<Intention> &intentions);
-    void notices(const Portfolio &portfolio, const QList<Intention> &intentions);
 
     QTextDocument *m_doc;
     const SummaryData &m_data;
     const SummaryOptions &m_options;
     qreal m_scale;
-    qreal m_textWidth;  // points
-    qreal m_textHeight; // points
+    qreal m_textWidth; // points
     QTextCursor m_cursor;
     SummaryCharts::DocumentObjects *m_objects;
     bool m_firstBlock = true;
@@ -434,19 +413,15 @@ void Builder::cover()
     }
 }
 
-void Builder::headerBand(const Portfolio &portfolio, bool pageBreak)
+void Builder::headerBand(const Portfolio &portfolio)
 {
     const QColor colour = PlanColours::portfolio(portfolio.colour);
     QTextTableFormat format = tableFormat(false);
     format.setTopMargin(0);
     format.setCellPadding(pt(8));
-    if (pageBreak)
-        format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
-    if (m_firstBlock) // the document's first block stays, empty and tiny, above the band
-        m_firstBlock = false;
+    tableFirst();
     QTextTable *band = m_cursor.insertTable(1, 1, format);
     fillCell(band, 0, 0, colour);
-    headerTables.append(band);
     QTextCursor cell = band->cellAt(0, 0).firstCursorPosition();
     const QColor fore = textOn(colour);
     cell.setBlockFormat(paragraph(0, 2));
@@ -514,181 +489,19 @@ void Builder::descriptions(const Portfolio &portfolio)
     }
 }
 
-void Builder::intentionsTable(const Portfolio &portfolio, const QList<Intention> &intentions)
+void Builder::front(const Portfolio &portfolio)
 {
-    if (intentions.isEmpty()) {
-        heading(QObject::tr("%1 – Delivering the three strategic shifts").arg(portfolio.name));
+    headerBand(portfolio);
+    descriptions(portfolio);
+    if (m_data.intentions.value(portfolio.id).isEmpty()) {
+        heading(SummaryTable::title(portfolio.name));
         m_cursor.insertBlock(paragraph(), text(9.5, false, muted));
         m_cursor.insertText(QObject::tr("No commissioning intentions are recorded for this portfolio."),
                             text(9.5, false, muted));
-        return;
-    }
-    const QList<ProgrammeArea> areas = m_data.areas.value(portfolio.id);
-    QHash<Id, QString> areaNames;
-    for (const ProgrammeArea &area : areas)
-        areaNames.insert(area.id, area.name);
-    // As the seed's tables: the programme area in the first column, one cell down the side of
-    // its intentions (they come grouped), so a page never ends on an area's name alone.
-    const bool byArea = std::any_of(intentions.cbegin(), intentions.cend(),
-                                    [](const Intention &i) { return i.programmeAreaId != 0; });
-    const int first = byArea ? 1 : 0; // the column of the intention's text
-    const int columns = first + 5;
-    const int rows = 2 + int(intentions.size());
-    QTextTableFormat format = tableFormat(true);
-    format.setTopMargin(pt(12));
-    format.setHeaderRowCount(2); // the title and the column headings repeat on every page
-    QList<QTextLength> widths;
-    if (byArea)
-        widths << QTextLength(QTextLength::PercentageLength, 15);
-    widths << QTextLength(QTextLength::PercentageLength, byArea ? 42 : 55)
-           << QTextLength(QTextLength::PercentageLength, byArea ? 13 : 15)
-           << QTextLength(QTextLength::PercentageLength, 10) << QTextLength(QTextLength::PercentageLength, 10)
-           << QTextLength(QTextLength::PercentageLength, 10);
-    format.setColumnWidthConstraints(widths);
-    QTextTable *table = m_cursor.insertTable(rows, columns, format);
-    const QColor colour = PlanColours::portfolio(portfolio.colour);
-    table->mergeCells(0, 0, 1, columns);
-    fillCell(table, 0, 0, colour);
-    cellText(table, 0, 0, QObject::tr("%1 – Delivering the three strategic shifts").arg(portfolio.name),
-             text(11, true, textOn(colour)));
-    QStringList headers{QObject::tr("Commissioning intention"), QObject::tr("Timeframe"),
-                        QObject::tr("Hospital to community"), QObject::tr("Treatment to prevention"),
-                        QObject::tr("Analogue to digital")};
-    if (byArea)
-        headers.prepend(QObject::tr("Programme area"));
-    for (int column = 0; column < columns; ++column) {
-        fillCell(table, 1, column, headerFill);
-        cellText(table, 1, column, headers.at(column), text(7, true),
-                 column >= first + 2 ? Qt::AlignHCenter : Qt::AlignLeft);
-    }
-    static const std::array<Shift, 3> shifts{Shift::HospitalToCommunity, Shift::TreatmentToPrevention,
-                                             Shift::AnalogueToDigital};
-    const QColor areaFill = tint(colour, 0.14);
-    int row = 2;
-    for (int index = 0; index < intentions.size(); ++index) {
-        const Intention &intention = intentions.at(index);
-        if (byArea && (index == 0 || intentions.at(index - 1).programmeAreaId != intention.programmeAreaId)) {
-            int span = 1;
-            while (index + span < intentions.size()
-                   && intentions.at(index + span).programmeAreaId == intention.programmeAreaId)
-                ++span;
-            if (span > 1)
-                table->mergeCells(row, 0, span, 1);
-            fillCell(table, row, 0, areaFill);
-            if (intention.programmeAreaId == 0)
-                cellText(table, row, 0, QObject::tr("No programme area"), text(8.5, false, muted));
-            else
-                cellText(table, row, 0, areaNames.value(intention.programmeAreaId), text(8.5, true));
-        }
-
-        // The number the timeline and the notices refer to, then the intention as written.
-        QTextCursor cell = table->cellAt(row, first).firstCursorPosition();
-        cell.setBlockFormat(paragraph(0, 2));
-        cell.insertText(QStringLiteral("%1  ").arg(index + 1), text(8, true, muted));
-        bool firstBlock = false;
-        if (!titleIsBodyStart(intention)) {
-            cell.insertText(intention.title, text(9, true));
-            if (!intention.text.trimmed().isEmpty())
-                cell.insertBlock(paragraph(0, 2), text(9));
-            firstBlock = true;
-        }
-        if (!intention.text.trimmed().isEmpty())
-            insertListText(cell, intention.text, text(9), firstBlock, !firstBlock);
-        QStringList details;
-        if (!intention.lead.trimmed().isEmpty())
-            details.append(QObject::tr("Lead: %1").arg(intention.lead.trimmed()));
-        if (intention.status != IntentionStatus::Proposed)
-            details.append(Enums::label(intention.status));
-        if (!details.isEmpty()) {
-            cell.insertBlock(paragraph(1, 0), text(7.5, false, muted));
-            cell.insertText(details.join(QStringLiteral(" · ")), text(7.5, false, muted));
-        }
-
-        const Timeframe &timeframe = intention.timeframe;
-        QTextCursor when = table->cellAt(row, first + 1).firstCursorPosition();
-        when.setBlockFormat(paragraph(0, 1));
-        if (timeframe.isNotSet()) {
-            when.insertText(QObject::tr("not set"), text(8.5, false, muted));
-        } else {
-            when.insertText(timeframe.raw.simplified(), text(8.5));
-            QString reading = PlanFormat::timeframeSummary(timeframe);
-            if (timeframe.needsReview) {
-                reading = timeframe.reason.isEmpty() ? QObject::tr("needs review")
-                                                     : QObject::tr("needs review: %1").arg(timeframe.reason);
-            }
-            if (reading.compare(timeframe.raw.simplified(), Qt::CaseInsensitive) != 0) {
-                when.insertBlock(paragraph(0, 0), text(7, false, muted));
-                when.insertText(reading, text(7, false, timeframe.needsReview ? PlanColours::needsReview().darker(140)
-                                                                              : muted));
-            }
-        }
-        for (int s = 0; s < 3; ++s) {
-            if (intention.hasShift(shifts[s]))
-                cellText(table, row, first + 2 + s, SummaryDocument::tick(),
-                         text(11, true, PlanColours::shift(shifts[s])), Qt::AlignHCenter);
-        }
-        ++row;
-    }
-    afterTable();
-}
-
-void Builder::timeline(const Portfolio &portfolio, const QList<Intention> &intentions)
-{
-    if (intentions.isEmpty())
-        return;
-    SummaryCharts::Timeline all;
-    all.colour = PlanColours::portfolio(portfolio.colour);
-    all.planningYear = m_data.settings.planningYear;
-    int number = 0;
-    for (const Intention &intention : intentions) {
-        SummaryCharts::TimelineRow row;
-        row.number = ++number;
-        QString title = intention.title.trimmed();
-        if (title.isEmpty())
-            title = ListText::oneLine(intention.text);
-        row.title = title;
-        row.raw = intention.timeframe.raw;
-        row.start = intention.timeframe.start;
-        row.end = intention.timeframe.end;
-        row.openEnded = intention.timeframe.openEnded;
-        row.needsReview = intention.timeframe.needsReview;
-        row.subjectToFunding = intention.timeframe.flags.testFlag(Timeframe::SubjectToFunding);
-        all.rows.append(row);
-    }
-    SummaryCharts::fitAxis(all);
-    // As many rows as fit on a page per drawing, so no drawing is ever cut at a page edge.
-    const int perChunk = std::max(
-        5, int((m_textHeight * 0.9 - SummaryCharts::timelineHeaderHeight()) / SummaryCharts::timelineRowHeight()));
-    for (int from = 0; from < all.rows.size(); from += perChunk) {
-        SummaryCharts::Timeline chunk = all;
-        chunk.rows = all.rows.mid(from, perChunk);
-        chunk.title = from == 0 ? QObject::tr("Timeline of the intentions")
-                                : QObject::tr("Timeline of the intentions (continued from %1)").arg(from + 1);
-        m_cursor.insertBlock(paragraph(from == 0 ? 12 : 4, 2), text());
-        m_cursor.insertText(QString(QChar::ObjectReplacementCharacter), m_objects->add(chunk, m_textWidth));
     }
 }
 
-void Builder::coverage(const QList<Intention> &intentions)
-{
-    if (intentions.isEmpty())
-        return;
-    SummaryCharts::Coverage chart;
-    chart.title = QObject::tr("Shift coverage: how many of the %1 deliver each shift")
-                      .arg(counted(int(intentions.size()), "intention", "intentions"));
-    chart.total = int(intentions.size());
-    for (const Intention &intention : intentions) {
-        chart.counts[0] += intention.shiftCommunity;
-        chart.counts[1] += intention.shiftPrevention;
-        chart.counts[2] += intention.shiftDigital;
-    }
-    chart.planTotal = m_data.planIntentions;
-    chart.planCounts = m_data.planShiftCounts;
-    m_cursor.insertBlock(paragraph(12, 2), text());
-    m_cursor.insertText(QString(QChar::ObjectReplacementCharacter), m_objects->add(chart, m_textWidth));
-}
-
-void Builder::notices(const Portfolio &portfolio, const QList<Intention> &intentions)
+bool Builder::notices(const Portfolio &portfolio, const QList<Intention> &intentions)
 {
     QHash<Id, int> numbers;
     for (int i = 0; i < intentions.size(); ++i)
@@ -700,11 +513,12 @@ void Builder::notices(const Portfolio &portfolio, const QList<Intention> &intent
             affecting.append(notice);
     }
     if (affecting.isEmpty())
-        return;
+        return false;
     const int columns = 6;
     QTextTableFormat format = tableFormat(true);
     format.setHeaderRowCount(2);
-    format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+    format.setTopMargin(0);
+    tableFirst();
     format.setColumnWidthConstraints({QTextLength(QTextLength::PercentageLength, 20),
                                       QTextLength(QTextLength::PercentageLength, 11),
                                       QTextLength(QTextLength::PercentageLength, 37),
@@ -756,17 +570,7 @@ void Builder::notices(const Portfolio &portfolio, const QList<Intention> &intent
         cellText(table, row, 5, refs.join(QStringLiteral(", ")), text(8.5));
     }
     afterTable();
-}
-
-void Builder::portfolio(const Portfolio &portfolio, bool pageBreak)
-{
-    const QList<Intention> intentions = m_data.intentions.value(portfolio.id);
-    headerBand(portfolio, pageBreak);
-    descriptions(portfolio);
-    intentionsTable(portfolio, intentions);
-    timeline(portfolio, intentions);
-    coverage(intentions);
-    notices(portfolio, intentions);
+    return true;
 }
 
 } // namespace
@@ -777,17 +581,9 @@ SummaryDocument::SummaryDocument(const SummaryData &data, const SummaryOptions &
 {
 }
 
-QFont SummaryDocument::paintedFont()
-{
-    QFont font;
-    font.setFamilies(families());
-    font.setPointSizeF(9);
-    return font;
-}
-
 QString SummaryDocument::tick()
 {
-    return QString(QChar(0x2713)); // ✓
+    return SummaryTable::tick();
 }
 
 QString SummaryDocument::footerText() const
@@ -801,14 +597,13 @@ QString SummaryDocument::footerText() const
     return parts.join(QStringLiteral(" · "));
 }
 
-SummaryDocument::Built SummaryDocument::build(QPagedPaintDevice &device, const QMarginsF &margins) const
+namespace {
+
+// A text document for part of the summary: whole pages of the device's paper, with the summary's
+// margins round the text, its default font and wrapping.
+std::unique_ptr<QTextDocument> pagedDocument(qreal dpi, const QMarginsF &margins)
 {
-    Built built;
-    built.document = std::make_unique<QTextDocument>();
-    QTextDocument *doc = built.document.get();
-    const qreal dpi = device.logicalDpiY();
-    const qreal scale = dpi / 72.0; // device units per point
-    const QSizeF paper = device.pageLayout().fullRectPixels(device.logicalDpiX()).size();
+    auto doc = std::make_unique<QTextDocument>();
     doc->setDocumentMargin(0);
     // Every length in a text format is in 96-dpi pixels; the layout scales them to the device
     // (QTextDocumentLayout's scaleToDevice). Only the page size is in device units.
@@ -819,39 +614,192 @@ SummaryDocument::Built SummaryDocument::build(QPagedPaintDevice &device, const Q
     root.setTopMargin(margins.top() * toFormat);
     root.setBottomMargin(margins.bottom() * toFormat);
     doc->rootFrame()->setFrameFormat(root);
-    QFont font;
-    font.setFamilies(families());
-    font.setPointSizeF(9.5);
-    doc->setDefaultFont(font);
+    doc->setDefaultFont(font(9.5));
     QTextOption option = doc->defaultTextOption();
     option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere); // a long word wraps rather than overflows
     doc->setDefaultTextOption(option);
+    return doc;
+}
 
-    const qreal textWidth = (paper.width() - margins.left() - margins.right()) / scale;
-    const qreal textHeight = (paper.height() - margins.top() - margins.bottom()) / scale;
-    Builder builder(doc, m_data, m_options, 96.0 / 72.0, textWidth, textHeight);
+} // namespace
+
+QString SummaryDocument::Built::documentText() const
+{
+    QStringList texts;
+    for (const auto &document : documents)
+        texts.append(document->toPlainText());
+    return texts.join(u'\n');
+}
+
+SummaryDocument::Built SummaryDocument::build(QPagedPaintDevice &device, const QMarginsF &margins) const
+{
+    Built built;
+    const qreal dpi = device.logicalDpiY();
+    const qreal scale = dpi / 72.0; // device units per point
+    const QSizeF paper = device.pageLayout().fullRectPixels(device.logicalDpiX()).size();
+    const qreal textWidth = paper.width() - margins.left() - margins.right();
+    const qreal top = margins.top();
+    const qreal bottom = paper.height() - margins.bottom();
+
+    // Pages are filled in order; y is where the next drawing may start on the last page.
+    qreal y = top;
+    const auto newPage = [&] {
+        built.pages.append(QList<Built::Piece>());
+        y = top;
+    };
+    const auto addPiece = [&](std::function<void(QPainter &)> draw) {
+        built.pages.last().append(Built::Piece{nullptr, 0, std::move(draw)});
+    };
+    // A text document, laid out once for the device, on pages of its own.
+    const auto addDocument = [&](std::unique_ptr<QTextDocument> doc, Builder &builder) {
+        builder.objects()->registerWithLayout();
+        doc->documentLayout()->setPaintDevice(&device);
+        doc->setPageSize(paper);
+        const int pages = doc->pageCount();
+        for (int page = 0; page < pages; ++page) {
+            newPage();
+            built.pages.last().append(Built::Piece{doc.get(), page, {}});
+        }
+        const QRectF last = doc->documentLayout()->blockBoundingRect(doc->lastBlock());
+        y = std::clamp(last.bottom() - (pages - 1) * paper.height(), top, bottom);
+        built.documents.push_back(std::move(doc));
+    };
+    const auto builderFor = [&](QTextDocument *doc) {
+        return Builder(doc, m_data, m_options, 96.0 / 72.0, textWidth / scale);
+    };
+
+    // The cover of a pack: what it holds, and the page each portfolio starts on.
     const bool cover = m_options.cover == SummaryOptions::Cover::Always
         || (m_options.cover == SummaryOptions::Cover::Auto && m_data.portfolios.size() > 1);
-    if (cover)
+    QTextDocument *coverDocument = nullptr;
+    QList<QTextBlock> contentsPageBlocks;
+    if (cover) {
+        auto doc = pagedDocument(dpi, margins);
+        Builder builder = builderFor(doc.get());
         builder.cover();
-    for (int i = 0; i < m_data.portfolios.size(); ++i)
-        builder.portfolio(m_data.portfolios.at(i), cover || i > 0);
-
-    builder.objects()->registerWithLayout();
-    // Laid out once, whole, for the device: measured as it will be drawn, cut into its pages.
-    doc->documentLayout()->setPaintDevice(&device);
-    doc->setPageSize(paper);
-
-    const qreal pageHeight = doc->pageSize().height();
-    for (QTextTable *band : std::as_const(builder.headerTables)) {
-        const qreal top = doc->documentLayout()->frameBoundingRect(band).top();
-        built.portfolioPages.append(int(top / pageHeight));
+        contentsPageBlocks = builder.contentsPageBlocks;
+        coverDocument = doc.get();
+        addDocument(std::move(doc), builder);
     }
-    for (int i = 0; i < builder.contentsPageBlocks.size() && i < built.portfolioPages.size(); ++i) {
-        const QRectF cell = doc->documentLayout()->blockBoundingRect(builder.contentsPageBlocks.at(i));
-        built.painted.append({cell, QString::number(built.portfolioPages.at(i) + 1)});
+
+    for (const Portfolio &portfolio : m_data.portfolios) {
+        const QList<Intention> intentions = m_data.intentions.value(portfolio.id);
+        // Its header, vision and descriptions, from the top of a page.
+        {
+            auto doc = pagedDocument(dpi, margins);
+            Builder builder = builderFor(doc.get());
+            builder.front(portfolio);
+            built.portfolioPages.append(int(built.pages.size()));
+            addDocument(std::move(doc), builder);
+        }
+        if (!intentions.isEmpty()) {
+            // The intentions table, in parts that each fit a page.
+            QHash<Id, QString> areaNames;
+            for (const ProgrammeArea &area : m_data.areas.value(portfolio.id))
+                areaNames.insert(area.id, area.name);
+            auto table = std::make_shared<const SummaryTable>(portfolio, intentions, areaNames, &device, textWidth);
+            const qreal above = 12 * scale;
+            const int index = int(built.tables.size());
+            built.tables.append(table);
+            for (const SummaryTable::Part &part : table->split(bottom - y - above, bottom - top)) {
+                if (part.newPage)
+                    newPage();
+                else
+                    y += above;
+                const QPointF at(margins.left(), y);
+                addPiece([table, part, at](QPainter &painter) { table->paint(painter, at, part); });
+                built.tableParts.append(Built::TablePart{index, int(built.pages.size()) - 1, part});
+                y += table->height(part);
+            }
+
+            // The timeline of those intentions, as many rows on a page as fit.
+            SummaryCharts::Timeline all;
+            all.colour = PlanColours::portfolio(portfolio.colour);
+            all.planningYear = m_data.settings.planningYear;
+            for (int number = 1; number <= intentions.size(); ++number) {
+                const Intention &intention = intentions.at(number - 1);
+                SummaryCharts::TimelineRow row;
+                row.number = number;
+                row.title = intention.title.trimmed().isEmpty() ? ListText::oneLine(intention.text)
+                                                                : intention.title.trimmed();
+                row.raw = intention.timeframe.raw;
+                row.start = intention.timeframe.start;
+                row.end = intention.timeframe.end;
+                row.openEnded = intention.timeframe.openEnded;
+                row.needsReview = intention.timeframe.needsReview;
+                row.subjectToFunding = intention.timeframe.flags.testFlag(Timeframe::SubjectToFunding);
+                all.rows.append(row);
+            }
+            SummaryCharts::fitAxis(all);
+            const qreal rowHeight = SummaryCharts::timelineRowHeight() * scale;
+            const qreal headerHeight = (SummaryCharts::timelineHeaderHeight() + 4) * scale;
+            for (int from = 0; from < all.rows.size();) {
+                qreal gap = (from == 0 ? 12 : 4) * scale;
+                int fit = int((bottom - y - gap - headerHeight) / rowHeight);
+                if (fit < std::min<int>(3, int(all.rows.size()) - from)) {
+                    newPage();
+                    gap = 0;
+                    fit = std::max(1, int((bottom - y - headerHeight) / rowHeight));
+                }
+                SummaryCharts::Timeline chunk = all;
+                chunk.rows = all.rows.mid(from, fit);
+                chunk.title = from == 0 ? QObject::tr("Timeline of the intentions")
+                                        : QObject::tr("Timeline of the intentions (continued from %1)").arg(from + 1);
+                const QRectF rect(margins.left(), y + gap, textWidth, SummaryCharts::timelineHeight(chunk) * scale);
+                addPiece([chunk, rect](QPainter &painter) { SummaryCharts::paintTimeline(painter, rect, chunk); });
+                y = rect.bottom();
+                from += int(chunk.rows.size());
+            }
+
+            // How many of them deliver each shift, against the whole plan.
+            SummaryCharts::Coverage chart;
+            chart.title = QObject::tr("Shift coverage: how many of the %1 deliver each shift")
+                              .arg(counted(int(intentions.size()), "intention", "intentions"));
+            chart.total = int(intentions.size());
+            for (const Intention &intention : intentions) {
+                chart.counts[0] += intention.shiftCommunity;
+                chart.counts[1] += intention.shiftPrevention;
+                chart.counts[2] += intention.shiftDigital;
+            }
+            chart.planTotal = m_data.planIntentions;
+            chart.planCounts = m_data.planShiftCounts;
+            const qreal chartHeight = SummaryCharts::coverageHeight(chart) * scale;
+            qreal gap = 12 * scale;
+            if (y + gap + chartHeight > bottom) {
+                newPage();
+                gap = 0;
+            }
+            const QRectF rect(margins.left(), y + gap, textWidth, chartHeight);
+            addPiece([chart, rect](QPainter &painter) { SummaryCharts::paintCoverage(painter, rect, chart); });
+            y = rect.bottom();
+        }
+
+        // The contract notices affecting the portfolio, on a page of their own.
+        auto doc = pagedDocument(dpi, margins);
+        Builder builder = builderFor(doc.get());
+        if (builder.notices(portfolio, intentions))
+            addDocument(std::move(doc), builder);
     }
-    built.pageCount = doc->pageCount();
+
+    // The cover's page numbers, known now: painted in their cells, as the cover is laid out.
+    if (coverDocument) {
+        const qreal pageHeight = coverDocument->pageSize().height();
+        for (int i = 0; i < contentsPageBlocks.size() && i < built.portfolioPages.size(); ++i) {
+            const QRectF cell = coverDocument->documentLayout()->blockBoundingRect(contentsPageBlocks.at(i));
+            const int page = int(cell.top() / pageHeight);
+            const QRectF rect = cell.translated(0, -page * pageHeight);
+            const QString number = QString::number(built.portfolioPages.at(i) + 1);
+            if (page < built.pages.size()) {
+                built.pages[page].append(Built::Piece{nullptr, 0, [rect, number](QPainter &painter) {
+                                                          painter.setFont(font(9));
+                                                          painter.setPen(ink);
+                                                          painter.drawText(rect, Qt::AlignRight | Qt::AlignTop | Qt::TextSingleLine,
+                                                                           number);
+                                                      }});
+            }
+        }
+    }
+    built.pageCount = int(built.pages.size());
     return built;
 }
 

@@ -2,6 +2,7 @@
 
 #include "entities.h"
 #include "result.h"
+#include "summarytable.h"
 
 #include <QDate>
 #include <QFont>
@@ -12,9 +13,12 @@
 #include <QStringList>
 
 #include <array>
+#include <functional>
+#include <vector>
 #include <memory>
 
 class QPagedPaintDevice;
+class QPainter;
 class QTextDocument;
 class PlanStoreSet;
 
@@ -47,13 +51,17 @@ struct SummaryOptions
     Cover cover = Cover::Auto; // Auto: a cover page for a pack of more than one portfolio
 };
 
-// The summary as a QTextDocument, built away from widgets (brief §5, style lesson 6), so the
-// same document is previewed, printed, written as PDF and tested headless. Per portfolio: a
+// The summary laid out on pages, built away from widgets (brief §5, style lesson 6), so the
+// same pages are previewed, printed, written as PDF and tested headless. Per portfolio: a
 // coloured header band (name, group, lead), vision and key drivers, stakeholders and
 // programmes, engagement, benefits by year, the intentions table grouped by programme area with
 // the timeframe and a tick per shift (the seed's "Delivering the three strategic shifts"
-// tables; its two header rows repeat on every page it spans), a timeline strip, the shift
-// coverage bars, and a closing page of the contract notices linked to its intentions.
+// tables; its title and column headings repeat on every page it spans), a timeline strip, the
+// shift coverage bars, and a closing page of the contract notices linked to its intentions.
+//
+// The prose (cover, header and descriptions, notices) is QTextDocument, laid out for the
+// device a page at a time; the intentions tables and the drawings are painted directly
+// (SummaryTable, SummaryCharts) and placed on the pages here.
 class SummaryDocument
 {
 public:
@@ -61,22 +69,33 @@ public:
 
     struct Built
     {
-        std::unique_ptr<QTextDocument> document;
+        // What a page shows: a page of one of the documents, or a drawing in place.
+        struct Piece
+        {
+            const QTextDocument *document = nullptr; // drawn as its page documentPage
+            int documentPage = 0;
+            std::function<void(QPainter &)> draw;    // otherwise this paints it, in device units
+        };
+        std::vector<std::unique_ptr<QTextDocument>> documents; // the cover, each portfolio's opening and notices
+        QList<QList<Piece>> pages;
         QList<int> portfolioPages; // 0-based page each printed portfolio starts on
         int pageCount = 0;
-        // Text known only after layout (the cover's page numbers), to be painted at rect (in
-        // document coordinates) right-aligned in paintedFont().
-        struct Painted
+        // Each printed portfolio's intentions table, and where its parts went.
+        QList<std::shared_ptr<const SummaryTable>> tables;
+        struct TablePart
         {
-            QRectF rect;
-            QString text;
+            int table = 0;
+            int page = 0;
+            SummaryTable::Part part;
         };
-        QList<Painted> painted;
+        QList<TablePart> tableParts;
+
+        QString documentText() const; // the text of the documents (the tables and drawings are painted)
     };
 
     // Lays the summary out for device's paper (QPagedPaintDevice::pageLayout, full page), with
-    // margins in device units around the text; fonts are measured on the device. The footer is
-    // not part of the document: SummaryExport paints it in the bottom margin.
+    // margins in device units around the text; fonts are measured on the device. The page head
+    // and footer are not part of it: SummaryExport paints them in the margins.
     Built build(QPagedPaintDevice &device, const QMarginsF &margins) const;
 
     // "NHS North East London Integrated Care Board · Commissioning intentions 2026/27 · 22 November 2026"
@@ -85,7 +104,6 @@ public:
     static QString pageHeading(const SummaryData &data, const Built &built, int page);
 
     static QString tick(); // the mark a shift's column shows for an intention that delivers it
-    static QFont paintedFont();
 
 private:
     const SummaryData &m_data;

@@ -75,10 +75,9 @@ Result<int> paint(const SummaryData &data, QPagedPaintDevice &device, const QMar
 {
     const SummaryDocument summary(data, options);
     const SummaryDocument::Built built = summary.build(device, margins);
-    QTextDocument *doc = built.document.get();
-    const QSizeF paper = doc->pageSize();
+    const QSizeF paper = device.pageLayout().fullRectPixels(device.logicalDpiX()).size();
     const qreal dpi = device.logicalDpiY();
-    const int pages = doc->pageCount();
+    const int pages = built.pageCount;
 
     QPainter painter;
     if (!painter.begin(&device))
@@ -90,22 +89,22 @@ Result<int> paint(const SummaryData &data, QPagedPaintDevice &device, const QMar
             painter.end();
             return Error{QObject::tr("Cannot start page %1 of the summary.").arg(page + 1)};
         }
-        // Each page shows its own slice of the one long document; the clip keeps the slices apart.
-        painter.save();
-        const QRectF slice(0, page * paper.height(), paper.width(), paper.height());
-        painter.translate(0, -slice.top());
-        QAbstractTextDocumentLayout::PaintContext context;
-        context.clip = slice;
-        context.palette.setColor(QPalette::Text, Qt::black);
-        painter.setClipRect(slice);
-        doc->documentLayout()->draw(&painter, context);
-        painter.setFont(SummaryDocument::paintedFont());
-        painter.setPen(QColor(0x21, 0x2B, 0x32));
-        for (const SummaryDocument::Built::Painted &text : built.painted) {
-            if (slice.intersects(text.rect))
-                painter.drawText(text.rect, Qt::AlignRight | Qt::AlignTop | Qt::TextSingleLine, text.text);
+        for (const SummaryDocument::Built::Piece &piece : built.pages.at(page)) {
+            painter.save();
+            if (piece.document) {
+                // The document's own page: its slice of the one long layout, clipped.
+                const QRectF slice(0, piece.documentPage * paper.height(), paper.width(), paper.height());
+                painter.translate(0, -slice.top());
+                painter.setClipRect(slice);
+                QAbstractTextDocumentLayout::PaintContext context;
+                context.clip = slice;
+                context.palette.setColor(QPalette::Text, Qt::black);
+                piece.document->documentLayout()->draw(&painter, context);
+            } else {
+                piece.draw(painter);
+            }
+            painter.restore();
         }
-        painter.restore();
         paintPageFurniture(painter, paper, margins, dpi, SummaryDocument::pageHeading(data, built, page), footer,
                            page, pages);
     }

@@ -74,4 +74,19 @@ inline QColor portfolio(const QString &colour)
     return c.isValid() ? c : nhsBlue();
 }
 
+// The colour mixed with white, opaque (PDF viewers differ in how they show transparency):
+// strength 1 is the colour, 0 is white.
+inline QColor tint(const QColor &colour, qreal strength)
+{
+    return QColor::fromRgbF(1 - (1 - colour.redF()) * strength, 1 - (1 - colour.greenF()) * strength,
+                            1 - (1 - colour.blueF()) * strength);
+}
+
+// Text on a coloured band: dark on light colours (yellows, pastels), white on the rest.
+inline QColor textOn(const QColor &background)
+{
+    const qreal luminance = 0.2126 * background.redF() + 0.7152 * background.greenF() + 0.0722 * background.blueF();
+    return luminance > 0.55 ? chartText() : QColor(Qt::white);
+}
+
 } // namespace PlanColours
