@@ -127,8 +127,8 @@ struct SummaryTable::Private
                 painter.setPen(paragraph.colour);
                 line.draw(&painter, at);
                 if (paragraph.bullet && i == 0) {
-                    const qreal radius = pt(1.1);
-                    const QPointF centre(at.x() - bulletIndent * 0.55, at.y() + line.y() + line.ascent() * 0.62);
+                    const qreal radius = pt(1.4);
+                    const QPointF centre(at.x() - bulletIndent * 0.55, at.y() + line.y() + line.ascent() * 0.68);
                     painter.setPen(Qt::NoPen);
                     painter.setBrush(paragraph.colour);
                     painter.drawEllipse(centre, radius, radius);
@@ -181,7 +181,7 @@ SummaryTable::SummaryTable(const Portfolio &portfolio, const QList<Intention> &i
     d->scale = (device ? device->logicalDpiY() : 72) / 72.0;
     d->width = width;
     d->padding = d->pt(3);
-    d->bulletIndent = d->pt(9);
+    d->bulletIndent = d->pt(11);
     d->colour = PlanColours::portfolio(portfolio.colour);
     d->byArea = std::any_of(intentions.cbegin(), intentions.cend(),
                             [](const Intention &i) { return i.programmeAreaId != 0; });
