@@ -116,6 +116,7 @@ struct SummaryTable::Private
     void paintCell(QPainter &painter, const Cell &cell, const QPointF &origin, qreal from, qreal to) const
     {
         for (const Paragraph &paragraph : cell.paragraphs) {
+            bool penSet = false;
             const QPointF at(origin.x() + padding + paragraph.indent, origin.y() - from + padding + paragraph.top);
             for (int i = 0; i < paragraph.layout->lineCount(); ++i) {
                 const QTextLine line = paragraph.layout->lineAt(i);
@@ -124,7 +125,10 @@ struct SummaryTable::Private
                     continue;
                 if (top >= to - 0.01)
                     return;
-                painter.setPen(paragraph.colour);
+                if (!penSet) {
+                    painter.setPen(paragraph.colour);
+                    penSet = true;
+                }
                 line.draw(&painter, at);
                 if (paragraph.bullet && i == 0) {
                     const qreal radius = pt(1.4);
@@ -133,6 +137,7 @@ struct SummaryTable::Private
                     painter.setBrush(paragraph.colour);
                     painter.drawEllipse(centre, radius, radius);
                     painter.setBrush(Qt::NoBrush);
+                    penSet = false;
                 }
             }
         }
