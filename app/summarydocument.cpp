@@ -363,8 +363,8 @@ void Builder::cover()
         all += int(intentions.size());
         QTextCursor page = table->cellAt(row, 6).firstCursorPosition();
         page.setBlockFormat(paragraph(0, 0, Qt::AlignRight));
-        // Its number is known once the document is laid out. Writing it into the document then
-        // would lay out all of it again, so the number is painted in the cell instead.
+        // Its number is known only once every page after the cover is composed, so it is
+        // painted in the cell then (build()).
         contentsPageBlocks.append(page.block());
     }
     const int last = rows - 1;
