@@ -1,6 +1,7 @@
 #include "summarycharts.h"
 
 #include "plancolours.h"
+#include "summarystyle.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QFontMetricsF>
@@ -49,10 +50,7 @@ struct Canvas
     QRectF rect(qreal x, qreal y, qreal w, qreal h) const { return QRectF(at(x, y), QSizeF(w * scale, h * scale)); }
     QFont font(qreal points, bool bold = false, bool italic = false) const
     {
-        QFont f = painter.font();
-        f.setFamilies({QStringLiteral("Arial"), QStringLiteral("Liberation Sans"), QStringLiteral("DejaVu Sans")});
-        f.setPointSizeF(points);
-        f.setBold(bold);
+        QFont f = SummaryStyle::font(points, bold);
         f.setItalic(italic);
         return f;
     }

@@ -22,6 +22,17 @@
 
 // --- data ----------------------------------------------------------------------------------------
 
+std::array<int, 3> SummaryData::shiftCounts(const QList<Intention> &intentions)
+{
+    std::array<int, 3> counts{};
+    for (const Intention &intention : intentions) {
+        counts[0] += intention.shiftCommunity ? 1 : 0;
+        counts[1] += intention.shiftPrevention ? 1 : 0;
+        counts[2] += intention.shiftDigital ? 1 : 0;
+    }
+    return counts;
+}
+
 int SummaryData::intentionCount() const
 {
     int count = 0;
@@ -71,13 +82,10 @@ Result<SummaryData> SummaryData::load(PlanStoreSet &stores, const QList<Id> &por
     SummaryData data;
     data.settings = settings.value();
     QHash<Id, int> perPortfolio;
-    for (const Intention &intention : intentions.value()) {
+    for (const Intention &intention : intentions.value())
         ++perPortfolio[intention.portfolioId];
-        ++data.planIntentions;
-        data.planShiftCounts[0] += intention.shiftCommunity ? 1 : 0;
-        data.planShiftCounts[1] += intention.shiftPrevention ? 1 : 0;
-        data.planShiftCounts[2] += intention.shiftDigital ? 1 : 0;
-    }
+    data.planIntentions = int(intentions.value().size());
+    data.planShiftCounts = shiftCounts(intentions.value());
     const bool anyHasIntentions = !perPortfolio.isEmpty();
     for (const Portfolio &portfolio : portfolios.value()) {
         const bool wanted = portfolioIds.isEmpty() ? (!anyHasIntentions || perPortfolio.contains(portfolio.id))
@@ -152,8 +160,7 @@ class Builder
 public:
     Builder(QTextDocument *document, const SummaryData &data, const SummaryOptions &options, qreal scale,
             qreal textWidth)
-        : m_doc(document)
-        , m_data(data)
+        : m_data(data)
         , m_options(options)
         , m_scale(scale)
         , m_textWidth(textWidth)
@@ -294,7 +301,6 @@ private:
     void headerBand(const Portfolio &portfolio);
     void descriptions(const Portfolio &portfolio);
 
-    QTextDocument *m_doc;
     const SummaryData &m_data;
     const SummaryOptions &m_options;
     qreal m_scale;
@@ -344,12 +350,7 @@ void Builder::cover()
     for (int i = 0; i < m_data.portfolios.size(); ++i) {
         const Portfolio &p = m_data.portfolios.at(i);
         const QList<Intention> intentions = m_data.intentions.value(p.id);
-        std::array<int, 3> counts{};
-        for (const Intention &intention : intentions) {
-            counts[0] += intention.shiftCommunity;
-            counts[1] += intention.shiftPrevention;
-            counts[2] += intention.shiftDigital;
-        }
+        const std::array<int, 3> counts = SummaryData::shiftCounts(intentions);
         const int row = i + 1;
         QTextCursor name = table->cellAt(row, 0).firstCursorPosition();
         name.insertText(QStringLiteral("■ "), text(9, true, PlanColours::portfolio(p.colour)));
@@ -390,7 +391,7 @@ void Builder::cover()
     const QStringList notes{
         QObject::tr("The percentages are the share of each portfolio's intentions tagged with each of the NHS "
                     "10 Year Plan's three shifts. In the tables, %1 marks an intention that delivers the shift.")
-            .arg(SummaryDocument::tick()),
+            .arg(SummaryTable::tick()),
         QObject::tr("Timeframes are printed as written; beneath each is how the planner reads it. A timeframe "
                     "that needs review has no bar on the timelines: no dates are guessed."),
     };
@@ -581,11 +582,6 @@ SummaryDocument::SummaryDocument(const SummaryData &data, const SummaryOptions &
 {
 }
 
-QString SummaryDocument::tick()
-{
-    return SummaryTable::tick();
-}
-
 QString SummaryDocument::footerText() const
 {
     const PlanSettings &s = m_data.settings;
@@ -631,175 +627,226 @@ QString SummaryDocument::Built::documentText() const
     return texts.join(u'\n');
 }
 
-SummaryDocument::Built SummaryDocument::build(QPagedPaintDevice &device, const QMarginsF &margins) const
-{
-    Built built;
-    const qreal dpi = device.logicalDpiY();
-    const qreal scale = dpi / 72.0; // device units per point
-    const QSizeF paper = device.pageLayout().fullRectPixels(device.logicalDpiX()).size();
-    const qreal textWidth = paper.width() - margins.left() - margins.right();
-    const qreal top = margins.top();
-    const qreal bottom = paper.height() - margins.bottom();
+namespace {
 
-    // Pages are filled in order; y is where the next drawing may start on the last page.
-    qreal y = top;
-    const auto newPage = [&] {
-        built.pages.append(QList<Built::Piece>());
-        y = top;
-    };
-    const auto addPiece = [&](std::function<void(QPainter &)> draw) {
-        built.pages.last().append(Built::Piece{nullptr, 0, std::move(draw)});
-    };
-    // A text document, laid out once for the device, on pages of its own.
-    const auto addDocument = [&](std::unique_ptr<QTextDocument> doc, Builder &builder) {
-        builder.objects()->registerWithLayout();
-        doc->documentLayout()->setPaintDevice(&device);
-        doc->setPageSize(paper);
+// Fills the pages of a summary in order: whole pages of a text document, or drawings placed
+// below what is already on the last page, going on to a new page where they do not fit.
+class PageFlow
+{
+public:
+    using Built = SummaryDocument::Built;
+
+    PageFlow(Built &built, QPagedPaintDevice &device, const QMarginsF &margins)
+        : m_built(built)
+        , m_device(device)
+        , m_margins(margins)
+        , m_scale(device.logicalDpiY() / 72.0)
+        , m_paper(device.pageLayout().fullRectPixels(device.logicalDpiX()).size())
+        , m_top(margins.top())
+        , m_bottom(m_paper.height() - margins.bottom())
+        , m_y(m_top)
+    {
+    }
+
+    qreal textWidth() const { return m_paper.width() - m_margins.left() - m_margins.right(); }
+    qreal points(qreal pt) const { return pt * m_scale; }
+    int pageCount() const { return int(m_built.pages.size()); }
+
+    // The document laid out once for the device, on pages of its own; drawings go on below its end.
+    void addDocument(std::unique_ptr<QTextDocument> doc)
+    {
+        doc->documentLayout()->setPaintDevice(&m_device);
+        doc->setPageSize(m_paper);
         const int pages = doc->pageCount();
         for (int page = 0; page < pages; ++page) {
             newPage();
-            built.pages.last().append(Built::Piece{doc.get(), page, {}});
+            m_built.pages.last().append(Built::Piece{doc.get(), page, {}});
         }
         const QRectF last = doc->documentLayout()->blockBoundingRect(doc->lastBlock());
-        y = std::clamp(last.bottom() - (pages - 1) * paper.height(), top, bottom);
-        built.documents.push_back(std::move(doc));
-    };
-    const auto builderFor = [&](QTextDocument *doc) {
-        return Builder(doc, m_data, m_options, 96.0 / 72.0, textWidth / scale);
+        m_y = std::clamp(last.bottom() - (pages - 1) * m_paper.height(), m_top, m_bottom);
+        m_built.documents.push_back(std::move(doc));
+    }
+
+    // The intentions table in parts, each under its repeated headings.
+    void addTable(const std::shared_ptr<const SummaryTable> &table)
+    {
+        const qreal gap = points(12);
+        const int index = int(m_built.tables.size());
+        m_built.tables.append(table);
+        for (const SummaryTable::Part &part : table->split(m_bottom - m_y - gap, m_bottom - m_top)) {
+            if (part.newPage)
+                newPage();
+            else
+                m_y += gap;
+            const QPointF at(m_margins.left(), m_y);
+            add([table, part, at](QPainter &painter) { table->paint(painter, at, part); });
+            m_built.tableParts.append(Built::TablePart{index, pageCount() - 1, part});
+            m_y += table->height(part);
+        }
+    }
+
+    // The timeline, as many rows in each drawing as fit where it goes.
+    void addTimeline(const SummaryCharts::Timeline &all)
+    {
+        const qreal rowHeight = points(SummaryCharts::timelineRowHeight());
+        const qreal headerHeight = points(SummaryCharts::timelineHeaderHeight() + 4);
+        for (int from = 0; from < all.rows.size();) {
+            qreal gap = points(from == 0 ? 12 : 4);
+            int fit = int((m_bottom - m_y - gap - headerHeight) / rowHeight);
+            if (fit < std::min<int>(3, int(all.rows.size()) - from)) {
+                newPage();
+                gap = 0;
+                fit = std::max(1, int((m_bottom - m_top - headerHeight) / rowHeight));
+            }
+            SummaryCharts::Timeline chunk = all;
+            chunk.rows = all.rows.mid(from, fit);
+            chunk.title = from == 0 ? QObject::tr("Timeline of the intentions")
+                                    : QObject::tr("Timeline of the intentions (continued from %1)").arg(from + 1);
+            const QRectF rect = place(points(SummaryCharts::timelineHeight(chunk)), gap);
+            add([chunk, rect](QPainter &painter) { SummaryCharts::paintTimeline(painter, rect, chunk); });
+            from += int(chunk.rows.size());
+        }
+    }
+
+    void addCoverage(const SummaryCharts::Coverage &chart)
+    {
+        const QRectF rect = place(points(SummaryCharts::coverageHeight(chart)), points(12));
+        add([chart, rect](QPainter &painter) { SummaryCharts::paintCoverage(painter, rect, chart); });
+    }
+
+    // Text painted on page, in device units (the cover's page numbers).
+    void addText(int page, const QRectF &rect, const QString &text)
+    {
+        m_built.pages[page].append(Built::Piece{nullptr, 0, [rect, text](QPainter &painter) {
+                                                    painter.setFont(font(9));
+                                                    painter.setPen(ink);
+                                                    painter.drawText(rect, Qt::AlignRight | Qt::AlignTop | Qt::TextSingleLine,
+                                                                     text);
+                                                }});
+    }
+
+private:
+    void newPage()
+    {
+        m_built.pages.append(QList<Built::Piece>());
+        m_y = m_top;
+    }
+    // Room for height below gap on the last page, or at the top of a new one.
+    QRectF place(qreal height, qreal gap)
+    {
+        if (m_built.pages.isEmpty() || m_y + gap + height > m_bottom) {
+            newPage();
+            gap = 0;
+        }
+        const QRectF rect(m_margins.left(), m_y + gap, textWidth(), height);
+        m_y = rect.bottom();
+        return rect;
+    }
+    void add(std::function<void(QPainter &)> draw)
+    {
+        m_built.pages.last().append(Built::Piece{nullptr, 0, std::move(draw)});
+    }
+
+    Built &m_built;
+    QPagedPaintDevice &m_device;
+    QMarginsF m_margins;
+    qreal m_scale; // device units per point
+    QSizeF m_paper;
+    qreal m_top;
+    qreal m_bottom;
+    qreal m_y; // where the next drawing may start on the last page
+};
+
+SummaryCharts::Timeline timelineOf(const Portfolio &portfolio, const QList<Intention> &intentions,
+                                   FiscalYear planningYear)
+{
+    SummaryCharts::Timeline timeline;
+    timeline.colour = PlanColours::portfolio(portfolio.colour);
+    timeline.planningYear = planningYear;
+    for (int number = 1; number <= intentions.size(); ++number) {
+        const Intention &intention = intentions.at(number - 1);
+        SummaryCharts::TimelineRow row;
+        row.number = number;
+        row.title = intention.title.trimmed().isEmpty() ? ListText::oneLine(intention.text) : intention.title.trimmed();
+        row.raw = intention.timeframe.raw;
+        row.start = intention.timeframe.start;
+        row.end = intention.timeframe.end;
+        row.openEnded = intention.timeframe.openEnded;
+        row.needsReview = intention.timeframe.needsReview;
+        row.subjectToFunding = intention.timeframe.flags.testFlag(Timeframe::SubjectToFunding);
+        timeline.rows.append(row);
+    }
+    SummaryCharts::fitAxis(timeline);
+    return timeline;
+}
+
+} // namespace
+
+SummaryDocument::Built SummaryDocument::build(QPagedPaintDevice &device, const QMarginsF &margins) const
+{
+    Built built;
+    PageFlow flow(built, device, margins);
+    const qreal dpi = device.logicalDpiY();
+    // A builder filling a new document of whole pages.
+    const auto newDocument = [&](const std::function<bool(Builder &)> &fill) {
+        auto doc = pagedDocument(dpi, margins);
+        Builder builder(doc.get(), m_data, m_options, 96.0 / 72.0, flow.textWidth() / flow.points(1));
+        if (!fill(builder))
+            return;
+        builder.objects()->registerWithLayout();
+        flow.addDocument(std::move(doc));
     };
 
     // The cover of a pack: what it holds, and the page each portfolio starts on.
     const bool cover = m_options.cover == SummaryOptions::Cover::Always
         || (m_options.cover == SummaryOptions::Cover::Auto && m_data.portfolios.size() > 1);
-    QTextDocument *coverDocument = nullptr;
     QList<QTextBlock> contentsPageBlocks;
     if (cover) {
-        auto doc = pagedDocument(dpi, margins);
-        Builder builder = builderFor(doc.get());
-        builder.cover();
-        contentsPageBlocks = builder.contentsPageBlocks;
-        coverDocument = doc.get();
-        addDocument(std::move(doc), builder);
+        newDocument([&](Builder &builder) {
+            builder.cover();
+            contentsPageBlocks = builder.contentsPageBlocks;
+            return true;
+        });
     }
 
     for (const Portfolio &portfolio : m_data.portfolios) {
         const QList<Intention> intentions = m_data.intentions.value(portfolio.id);
-        // Its header, vision and descriptions, from the top of a page.
-        {
-            auto doc = pagedDocument(dpi, margins);
-            Builder builder = builderFor(doc.get());
+        // Its header, vision and descriptions from the top of a page; then its intentions, their
+        // timeline and shift coverage; then the contract notices affecting it, on a page of their own.
+        built.portfolioPages.append(flow.pageCount());
+        newDocument([&](Builder &builder) {
             builder.front(portfolio);
-            built.portfolioPages.append(int(built.pages.size()));
-            addDocument(std::move(doc), builder);
-        }
+            return true;
+        });
         if (!intentions.isEmpty()) {
-            // The intentions table, in parts that each fit a page.
             QHash<Id, QString> areaNames;
             for (const ProgrammeArea &area : m_data.areas.value(portfolio.id))
                 areaNames.insert(area.id, area.name);
-            auto table = std::make_shared<const SummaryTable>(portfolio, intentions, areaNames, &device, textWidth);
-            const qreal above = 12 * scale;
-            const int index = int(built.tables.size());
-            built.tables.append(table);
-            for (const SummaryTable::Part &part : table->split(bottom - y - above, bottom - top)) {
-                if (part.newPage)
-                    newPage();
-                else
-                    y += above;
-                const QPointF at(margins.left(), y);
-                addPiece([table, part, at](QPainter &painter) { table->paint(painter, at, part); });
-                built.tableParts.append(Built::TablePart{index, int(built.pages.size()) - 1, part});
-                y += table->height(part);
-            }
-
-            // The timeline of those intentions, as many rows on a page as fit.
-            SummaryCharts::Timeline all;
-            all.colour = PlanColours::portfolio(portfolio.colour);
-            all.planningYear = m_data.settings.planningYear;
-            for (int number = 1; number <= intentions.size(); ++number) {
-                const Intention &intention = intentions.at(number - 1);
-                SummaryCharts::TimelineRow row;
-                row.number = number;
-                row.title = intention.title.trimmed().isEmpty() ? ListText::oneLine(intention.text)
-                                                                : intention.title.trimmed();
-                row.raw = intention.timeframe.raw;
-                row.start = intention.timeframe.start;
-                row.end = intention.timeframe.end;
-                row.openEnded = intention.timeframe.openEnded;
-                row.needsReview = intention.timeframe.needsReview;
-                row.subjectToFunding = intention.timeframe.flags.testFlag(Timeframe::SubjectToFunding);
-                all.rows.append(row);
-            }
-            SummaryCharts::fitAxis(all);
-            const qreal rowHeight = SummaryCharts::timelineRowHeight() * scale;
-            const qreal headerHeight = (SummaryCharts::timelineHeaderHeight() + 4) * scale;
-            for (int from = 0; from < all.rows.size();) {
-                qreal gap = (from == 0 ? 12 : 4) * scale;
-                int fit = int((bottom - y - gap - headerHeight) / rowHeight);
-                if (fit < std::min<int>(3, int(all.rows.size()) - from)) {
-                    newPage();
-                    gap = 0;
-                    fit = std::max(1, int((bottom - y - headerHeight) / rowHeight));
-                }
-                SummaryCharts::Timeline chunk = all;
-                chunk.rows = all.rows.mid(from, fit);
-                chunk.title = from == 0 ? QObject::tr("Timeline of the intentions")
-                                        : QObject::tr("Timeline of the intentions (continued from %1)").arg(from + 1);
-                const QRectF rect(margins.left(), y + gap, textWidth, SummaryCharts::timelineHeight(chunk) * scale);
-                addPiece([chunk, rect](QPainter &painter) { SummaryCharts::paintTimeline(painter, rect, chunk); });
-                y = rect.bottom();
-                from += int(chunk.rows.size());
-            }
-
-            // How many of them deliver each shift, against the whole plan.
+            flow.addTable(std::make_shared<const SummaryTable>(portfolio, intentions, areaNames, &device, flow.textWidth()));
+            flow.addTimeline(timelineOf(portfolio, intentions, m_data.settings.planningYear));
             SummaryCharts::Coverage chart;
             chart.title = QObject::tr("Shift coverage: how many of the %1 deliver each shift")
                               .arg(counted(int(intentions.size()), "intention", "intentions"));
             chart.total = int(intentions.size());
-            for (const Intention &intention : intentions) {
-                chart.counts[0] += intention.shiftCommunity;
-                chart.counts[1] += intention.shiftPrevention;
-                chart.counts[2] += intention.shiftDigital;
-            }
+            chart.counts = SummaryData::shiftCounts(intentions);
             chart.planTotal = m_data.planIntentions;
             chart.planCounts = m_data.planShiftCounts;
-            const qreal chartHeight = SummaryCharts::coverageHeight(chart) * scale;
-            qreal gap = 12 * scale;
-            if (y + gap + chartHeight > bottom) {
-                newPage();
-                gap = 0;
-            }
-            const QRectF rect(margins.left(), y + gap, textWidth, chartHeight);
-            addPiece([chart, rect](QPainter &painter) { SummaryCharts::paintCoverage(painter, rect, chart); });
-            y = rect.bottom();
+            flow.addCoverage(chart);
         }
-
-        // The contract notices affecting the portfolio, on a page of their own.
-        auto doc = pagedDocument(dpi, margins);
-        Builder builder = builderFor(doc.get());
-        if (builder.notices(portfolio, intentions))
-            addDocument(std::move(doc), builder);
+        newDocument([&](Builder &builder) { return builder.notices(portfolio, intentions); });
     }
 
-    // The cover's page numbers, known now: painted in their cells, as the cover is laid out.
-    if (coverDocument) {
+    // The cover's page numbers, known now: painted in their cells, where the cover's layout put them.
+    if (!contentsPageBlocks.isEmpty()) {
+        const QTextDocument *coverDocument = built.documents.front().get();
         const qreal pageHeight = coverDocument->pageSize().height();
         for (int i = 0; i < contentsPageBlocks.size() && i < built.portfolioPages.size(); ++i) {
             const QRectF cell = coverDocument->documentLayout()->blockBoundingRect(contentsPageBlocks.at(i));
             const int page = int(cell.top() / pageHeight);
-            const QRectF rect = cell.translated(0, -page * pageHeight);
-            const QString number = QString::number(built.portfolioPages.at(i) + 1);
-            if (page < built.pages.size()) {
-                built.pages[page].append(Built::Piece{nullptr, 0, [rect, number](QPainter &painter) {
-                                                          painter.setFont(font(9));
-                                                          painter.setPen(ink);
-                                                          painter.drawText(rect, Qt::AlignRight | Qt::AlignTop | Qt::TextSingleLine,
-                                                                           number);
-                                                      }});
-            }
+            flow.addText(page, cell.translated(0, -page * pageHeight), QString::number(built.portfolioPages.at(i) + 1));
         }
     }
-    built.pageCount = int(built.pages.size());
+    built.pageCount = flow.pageCount();
     return built;
 }
 

@@ -42,6 +42,8 @@ struct SummaryData
     static Result<QList<Id>> portfolioIds(PlanStoreSet &stores, const QStringList &names);
 
     int intentionCount() const;
+    // How many of intentions deliver each shift, in the order of Shift.
+    static std::array<int, 3> shiftCounts(const QList<Intention> &intentions);
 };
 
 struct SummaryOptions
@@ -103,7 +105,6 @@ public:
     // The portfolio a page belongs to (for the running head), or empty for the cover.
     static QString pageHeading(const SummaryData &data, const Built &built, int page);
 
-    static QString tick(); // the mark a shift's column shows for an intention that delivers it
 
 private:
     const SummaryData &m_data;

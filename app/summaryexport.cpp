@@ -1,5 +1,7 @@
 #include "summaryexport.h"
 
+#include "summarystyle.h"
+
 #include <QAbstractTextDocumentLayout>
 #include <QFileInfo>
 #include <QPainter>
@@ -12,20 +14,12 @@ namespace SummaryExport {
 
 namespace {
 
-const QColor muted(0x5C, 0x67, 0x6E);
-const QColor rule(0xC8, 0xCE, 0xD2);
+using SummaryStyle::muted;
+using SummaryStyle::rule;
 
 qreal millimetresToDevice(qreal mm, qreal dpi)
 {
     return mm / 25.4 * dpi;
-}
-
-QFont footerFont(qreal points)
-{
-    QFont font;
-    font.setFamilies({QStringLiteral("Arial"), QStringLiteral("Liberation Sans"), QStringLiteral("DejaVu Sans")});
-    font.setPointSizeF(points);
-    return font;
 }
 
 // The running head (the portfolio) above the text and the footer below it, both inside the
@@ -37,7 +31,7 @@ void paintPageFurniture(QPainter &painter, const QSizeF &paper, const QMarginsF 
     const qreal left = margins.left();
     const qreal right = paper.width() - margins.right();
     painter.save();
-    painter.setFont(footerFont(7.5));
+    painter.setFont(SummaryStyle::font(7.5));
     painter.setPen(muted);
     const QFontMetricsF metrics(painter.font(), painter.device());
     const qreal lineHeight = metrics.height();

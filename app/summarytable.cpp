@@ -338,14 +338,12 @@ QList<SummaryTable::Part> SummaryTable::split(qreal spaceLeft, qreal pageHeight)
     qreal from = 0;
     qreal space = spaceLeft;
     bool newPage = false;
-    bool continued = false;
     while (row < rows) {
         Part part;
         part.firstRow = row;
         part.from = from;
-        part.continued = continued;
         part.newPage = newPage;
-        qreal room = space - headerHeight(continued);
+        qreal room = space - headerHeight(part.continued());
         bool any = false;
         while (row < rows) {
             const qreal rest = rowHeight(row) - from;
@@ -377,10 +375,8 @@ QList<SummaryTable::Part> SummaryTable::split(qreal spaceLeft, qreal pageHeight)
             any = true;
             break;
         }
-        if (any) {
+        if (any)
             parts.append(part);
-            continued = true;
-        }
         space = pageHeight;
         newPage = true;
     }
@@ -389,7 +385,7 @@ QList<SummaryTable::Part> SummaryTable::split(qreal spaceLeft, qreal pageHeight)
 
 qreal SummaryTable::height(const Part &part) const
 {
-    qreal height = headerHeight(part.continued);
+    qreal height = headerHeight(part.continued());
     for (int row = part.firstRow; row <= part.lastRow; ++row)
         height += d->visible(part, row);
     return height;
@@ -404,7 +400,7 @@ void SummaryTable::paint(QPainter &painter, const QPointF &topLeft, const Part &
     const QPen rulePen(rule, d->pt(0.5));
 
     // The title on the portfolio's colour, then the column headings.
-    const Cell &title = part.continued ? d->continuedTitle : d->title;
+    const Cell &title = part.continued() ? d->continuedTitle : d->title;
     const qreal titleHeight = d->cellHeight(title);
     painter.fillRect(QRectF(left, y, d->width, titleHeight), d->colour);
     d->paintCell(painter, title, QPointF(left, y), 0, titleHeight);

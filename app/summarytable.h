@@ -36,8 +36,10 @@ public:
         qreal from = 0;
         int lastRow = 0;
         qreal to = 0;
-        bool continued = false; // not the table's first part: its title says "(continued)"
-        bool newPage = false;   // starts at the top of a new page
+        bool newPage = false; // starts at the top of a new page
+
+        // Not where the table starts: its title says "(continued)".
+        bool continued() const { return firstRow > 0 || from > 0; }
     };
 
     int rowCount() const;

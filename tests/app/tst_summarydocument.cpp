@@ -215,7 +215,7 @@ private slots:
             QVERIFY(!parts.isEmpty());
             QCOMPARE(parts.first().part.firstRow, 0);
             QCOMPARE(parts.first().part.from, 0.0);
-            QVERIFY(!parts.first().part.continued);
+            QVERIFY(!parts.first().part.continued());
             QVERIFY(parts.first().page >= built.portfolioPages.at(t));
             for (int p = 0; p < parts.size(); ++p) {
                 const SummaryTable::Part &part = parts.at(p).part;
@@ -223,7 +223,7 @@ private slots:
                 if (p == 0)
                     continue;
                 const SummaryTable::Part &before = parts.at(p - 1).part;
-                QVERIFY(part.continued && part.newPage);
+                QVERIFY(part.continued() && part.newPage);
                 QCOMPARE(parts.at(p).page, parts.at(p - 1).page + 1);
                 if (before.to >= table.rowHeight(before.lastRow) - 0.01) {
                     QCOMPARE(part.firstRow, before.lastRow + 1);
@@ -289,7 +289,7 @@ private slots:
             tags += shiftTags(data.value().intentions.value(portfolio.id));
         }
         // The ticks of the tables, and the one the cover's note shows as an example.
-        QCOMPARE(int(all.count(SummaryDocument::tick())), tags + 1);
+        QCOMPARE(int(all.count(SummaryTable::tick())), tags + 1);
         // The timeline draws no bar for a timeframe it cannot read, and says so.
         QVERIFY(all.contains(QString::fromUtf8("needs review: “2026=2027”")));
 
