@@ -5,6 +5,8 @@
 
 #include <QTextStream>
 
+#include <algorithm>
+
 namespace CommandLine {
 
 const Options &options()
@@ -156,6 +158,26 @@ std::unique_ptr<PlanSession> JobContext::openPlan() const
         return nullptr;
     }
     return std::move(session.value());
+}
+
+std::optional<QList<Id>> JobContext::portfolioIds(const QList<Portfolio> &portfolios) const
+{
+    QList<Id> ids;
+    for (const QString &name : parser.values(options().portfolio)) {
+        const auto found = std::find_if(portfolios.cbegin(), portfolios.cend(), [&name](const Portfolio &portfolio) {
+            return portfolio.name.compare(name.trimmed(), Qt::CaseInsensitive) == 0;
+        });
+        if (found == portfolios.cend()) {
+            QStringList known;
+            for (const Portfolio &portfolio : portfolios)
+                known << portfolio.name;
+            err << "The plan has no portfolio “" << name << "”. Its portfolios are: " << known.join(QStringLiteral("; "))
+                << Qt::endl;
+            return std::nullopt;
+        }
+        ids.append(found->id);
+    }
+    return ids;
 }
 
 } // namespace CommandLine

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "entities.h"
 #include "result.h"
 
 #include <QCommandLineOption>
@@ -8,6 +9,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 class QTextStream;
 class PlanSession;
@@ -60,6 +62,9 @@ struct JobContext
     // Opens the plan the job works on (--plan, or the user's plan); on failure the message is
     // already written to err and the job should return CannotOpenPlan.
     std::unique_ptr<PlanSession> openPlan() const;
+    // The ids of the --portfolio NAMEs (any case) among portfolios; for an unknown name the
+    // message naming the plan's portfolios is written to err and the job should return BadUsage.
+    std::optional<QList<Id>> portfolioIds(const QList<Portfolio> &portfolios) const;
 };
 
 using JobFunction = int (*)(const JobContext &);

@@ -66,23 +66,10 @@ int exportGantt(const JobContext &context)
     }
     IntentionFilterProxy proxy;
     proxy.setSourceModel(&table);
-    QList<Id> portfolioIds;
-    for (const QString &name : context.parser.values(options.portfolio)) {
-        Id found = 0;
-        QStringList known;
-        for (const Portfolio &portfolio : table.portfolios()) {
-            known << portfolio.name;
-            if (portfolio.name.compare(name.trimmed(), Qt::CaseInsensitive) == 0)
-                found = portfolio.id;
-        }
-        if (!found) {
-            context.err << "The plan has no portfolio “" << name << "”. Its portfolios are: "
-                        << known.join(QStringLiteral("; ")) << Qt::endl;
-            return CommandLine::BadUsage;
-        }
-        portfolioIds.append(found);
-    }
-    proxy.setPortfolioIds(portfolioIds);
+    const auto chosen = context.portfolioIds(table.portfolios());
+    if (!chosen)
+        return CommandLine::BadUsage;
+    proxy.setPortfolioIds(*chosen);
     IntentionGroupModel groups;
     groups.setSourceModel(&proxy);
 

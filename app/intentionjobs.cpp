@@ -41,21 +41,10 @@ int exportIntentions(const JobContext &context)
     IntentionFilterProxy::Filter filter;
 
     const CommandLine::Options &options = CommandLine::options();
-    for (const QString &name : context.parser.values(options.portfolio)) {
-        Id found = 0;
-        QStringList known;
-        for (const Portfolio &portfolio : model.portfolios()) {
-            known << portfolio.name;
-            if (portfolio.name.compare(name.trimmed(), Qt::CaseInsensitive) == 0)
-                found = portfolio.id;
-        }
-        if (!found) {
-            context.err << "The plan has no portfolio “" << name << "”. Its portfolios are: "
-                        << known.join(QStringLiteral("; ")) << Qt::endl;
-            return CommandLine::BadUsage;
-        }
-        filter.portfolioIds.append(found);
-    }
+    const auto chosen = context.portfolioIds(model.portfolios());
+    if (!chosen)
+        return CommandLine::BadUsage;
+    filter.portfolioIds = *chosen;
     if (context.parser.isSet(options.provider)) {
         const QString name = context.parser.value(options.provider).trimmed();
         for (const Provider &provider : model.providers()) {
